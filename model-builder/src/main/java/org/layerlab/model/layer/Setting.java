@@ -1,0 +1,158 @@
+package org.layerlab.model.layer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One typed setting of a layer type: its name, kind, default and allowed values.
+ *
+ * @param min lowest allowed value for numbers, and for each element of an integer list
+ * @param max highest allowed value, inclusive
+ * @param choices the allowed words for a {@link Kind#CHOICE}; empty otherwise
+ */
+public record Setting(String name, Kind kind, Object defaultValue, double min, double max, List<String> choices) {
+
+  /** What values a setting takes. */
+  public enum Kind {
+    INT,
+    DOUBLE,
+    CHOICE,
+    INT_LIST
+  }
+
+  public Setting {
+    Objects.requireNonNull(name);
+    Objects.requireNonNull(kind);
+    choices = List.copyOf(choices);
+  }
+
+  static Setting integer(String name, int def, int min, int max) {
+    return new Setting(name, Kind.INT, def, min, max, List.of());
+  }
+
+  static Setting decimal(String name, double def, double min, double max) {
+    return new Setting(name, Kind.DOUBLE, def, min, max, List.of());
+  }
+
+  static Setting choice(String name, String def, String... choices) {
+    return new Setting(name, Kind.CHOICE, def, 0, 0, List.of(choices));
+  }
+
+  static Setting intList(String name, List<Integer> def, int min, int max) {
+    return new Setting(name, Kind.INT_LIST, List.copyOf(def), min, max, List.of());
+  }
+
+  /**
+   * Converts a loosely typed value (a number of another class, a string from a text field) to this setting's kind.
+   *
+   * @throws IllegalArgumentException with a message saying what the setting expects
+   */
+  public Object normalize(Object value) {
+    Objects.requireNonNull(value, name);
+    switch (kind) {
+      case INT -> {
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+          return n.intValue();
+        }
+        if (value instanceof String s) {
+          try {
+            return Integer.parseInt(s.trim());
+          } catch (NumberFormatException e) {
+            // fall through to the message below
+          }
+        }
+        throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+      }
+      case DOUBLE -> {
+        if (value instanceof Number n) {
+          return n.doubleValue();
+        }
+        if (value instanceof String s) {
+          try {
+            return Double.parseDouble(s.trim());
+          } catch (NumberFormatException e) {
+            // fall through
+          }
+        }
+        throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+      }
+      case CHOICE -> {
+        String s = value.toString().trim().toLowerCase(Locale.ROOT);
+        return s;
+      }
+      case INT_LIST -> {
+        List<Integer> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+          for (Object o : list) {
+            if (!(o instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+              throw new IllegalArgumentException(name + " must be a list of whole numbers, got " + value);
+            }
+            out.add(n.intValue());
+          }
+          return List.copyOf(out);
+        }
+        if (value instanceof String s) {
+          for (String part : s.replaceAll("[()\\[\\]]", "").split("[,x×\\s]+")) {
+            if (part.isBlank()) {
+              continue;
+            }
+            try {
+              out.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException(name + " must be whole numbers separated by commas, such as 1, 28, 28; got '" + s + "'");
+            }
+          }
+          return List.copyOf(out);
+        }
+        throw new IllegalArgumentException(name + " must be a list of whole numbers, got " + value);
+      }
+      default -> throw new AssertionError(kind);
+    }
+  }
+
+  /** Why {@code value} is not allowed, or {@code null} when it is. The value must already be normalised. */
+  public String problem(Object value) {
+    switch (kind) {
+      case INT, DOUBLE -> {
+        double v = ((Number) value).doubleValue();
+        if (Double.isNaN(v) || v < min || v > max) {
+          return name + " must be " + range() + ", got " + format(value);
+        }
+        return null;
+      }
+      case CHOICE -> {
+        return choices.contains((String) value) ? null : name + " must be one of " + String.join(", ", choices) + ", got '" + value + "'";
+      }
+      case INT_LIST -> {
+        @SuppressWarnings("unchecked")
+        List<Integer> list = (List<Integer>) value;
+        if (list.isEmpty()) {
+          return name + " needs at least one number, such as 2 or 1, 28, 28";
+        }
+        for (int v : list) {
+          if (v < min || v > max) {
+            return name + " entries must be " + range() + ", got " + list;
+          }
+        }
+        return null;
+      }
+      default -> throw new AssertionError(kind);
+    }
+  }
+
+  private String range() {
+    if (kind == Kind.DOUBLE) {
+      return "from " + format(min) + " to " + format(max);
+    }
+    return "a whole number from " + (long) min + " to " + (long) max;
+  }
+
+  private static String format(Object v) {
+    if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return String.valueOf(d.longValue());
+    }
+    return String.valueOf(v);
+  }
+}

@@ -1,0 +1,50 @@
+package org.layerlab.runtime.events;
+
+/**
+ * Receives a run's progress. Methods are called on the training thread, in order: {@code onRunStarted}, then {@code onStep} for every
+ * batch and {@code onEpoch} after each epoch, then {@code onRunEnded} exactly once. Implementations must return quickly and must not
+ * throw; a listener that touches a user interface hands the data over to its own thread.
+ */
+public interface TrainingListener {
+
+  default void onRunStarted(RunStarted event) {}
+
+  default void onStep(StepMetrics metrics) {}
+
+  default void onEpoch(EpochMetrics metrics) {}
+
+  default void onRunEnded(RunEnded event) {}
+
+  /** A listener that forwards every call to each of {@code listeners}, in order. */
+  static TrainingListener all(TrainingListener... listeners) {
+    return new TrainingListener() {
+      @Override
+      public void onRunStarted(RunStarted e) {
+        for (TrainingListener l : listeners) {
+          l.onRunStarted(e);
+        }
+      }
+
+      @Override
+      public void onStep(StepMetrics m) {
+        for (TrainingListener l : listeners) {
+          l.onStep(m);
+        }
+      }
+
+      @Override
+      public void onEpoch(EpochMetrics m) {
+        for (TrainingListener l : listeners) {
+          l.onEpoch(m);
+        }
+      }
+
+      @Override
+      public void onRunEnded(RunEnded e) {
+        for (TrainingListener l : listeners) {
+          l.onRunEnded(e);
+        }
+      }
+    };
+  }
+}

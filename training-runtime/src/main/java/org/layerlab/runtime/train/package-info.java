@@ -1,0 +1,2 @@
+/** Training a project's model on a background thread, with events, stop, and a recorded run. */
+package org.layerlab.runtime.train;
