@@ -1,0 +1,44 @@
+package org.layerlab.runtime.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the command line. */
+@Command(
+    name = "layerlab",
+    mixinStandardHelpOptions = true,
+    version = "Layerlab 0.1.0",
+    description = "Train deep-learning projects and keep every run on record. Without a command, ./layerlab opens the workbench.",
+    subcommands = {TrainCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs one command and returns its exit code: 0 success, 1 failure, 2 bad usage, 3 diverged, 130 stopped. */
+  public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** As {@link #run(String...)}, printing to the given writers. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Cli());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("Error: " + e.getMessage());
+          return 1;
+        });
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

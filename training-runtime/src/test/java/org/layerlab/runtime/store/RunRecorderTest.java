@@ -1,0 +1,72 @@
+package org.layerlab.runtime.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.model.ModelSpec;
+import org.layerlab.model.project.DatasetRef;
+import org.layerlab.model.project.Project;
+import org.layerlab.model.project.ProjectFiles;
+import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.events.MetricTags;
+import org.layerlab.runtime.events.RunEnded;
+import org.layerlab.runtime.events.RunStatus;
+import org.layerlab.runtime.events.StepMetrics;
+
+class RunRecorderTest {
+
+  @TempDir Path dir;
+
+  private final Project project =
+      new Project("Rec", "", ModelSpec.of(), new DatasetRef.Spiral(3, 50, 0.1, 5), TrainingSettings.defaults().withEpochs(2));
+
+  @Test
+  void recordsConfigStepsEpochsAndTheEnd() throws Exception {
+    try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+      RunRecorder rec = RunRecorder.begin(store, project, "named");
+      long t0 = System.currentTimeMillis();
+      rec.onStep(new StepMetrics(1, 1, 1, 2, 1.5, 0.25, 100, t0));
+      rec.onStep(new StepMetrics(2, 1, 2, 2, 1.25, 0.5, 110, t0 + 1));
+      rec.onEpoch(new EpochMetrics(1, 2, 1.375, 0.375, 1.2, 0.4, t0 + 2));
+      rec.onRunEnded(new RunEnded(rec.runId(), RunStatus.FINISHED, 1, 0.4, "finished", t0 + 3));
+
+      RunSummary run = store.findRun(rec.runId()).orElseThrow();
+      assertEquals("named", run.name());
+      assertEquals("Rec", run.projectName());
+      assertEquals(RunStatus.FINISHED, run.status());
+      assertEquals(0.4, run.finalValidationAccuracy());
+      assertEquals(project, ProjectFiles.parse(run.configJson(), Path.of("run-config")), "the config rebuilds the project");
+      assertEquals(2, store.metrics(rec.runId(), MetricTags.STEP_LOSS).size());
+      assertEquals(1.25, store.metrics(rec.runId(), MetricTags.STEP_LOSS).get(1).value());
+      assertEquals(110, store.metrics(rec.runId(), MetricTags.STEP_SAMPLES_PER_SECOND).get(1).value());
+      assertEquals(1, store.metrics(rec.runId(), MetricTags.VALIDATION_ACCURACY).get(0).step(), "epoch tags use the epoch as step");
+      assertEquals(0.4, store.metrics(rec.runId(), MetricTags.VALIDATION_ACCURACY).get(0).value());
+    }
+  }
+
+  @Test
+  void stepsWaitInMemoryLessThanTheFlushInterval() throws Exception {
+    try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+      RunRecorder rec = RunRecorder.begin(store, project, "buffered");
+      long t0 = System.currentTimeMillis();
+      rec.onStep(new StepMetrics(1, 1, 1, 100, 1.0, 0.5, 100, t0));
+      assertEquals(0, store.metrics(rec.runId(), MetricTags.STEP_LOSS).size(), "a fresh step is buffered, not written");
+      rec.onStep(new StepMetrics(2, 1, 2, 100, 1.0, 0.5, 100, t0 + RunRecorder.FLUSH_INTERVAL_MILLIS + 1));
+      assertEquals(2, store.metrics(rec.runId(), MetricTags.STEP_LOSS).size(), "a step past the interval flushes all");
+    }
+  }
+
+  @Test
+  void aStoreFailureIsKeptAndDoesNotThrowIntoTraining() {
+    RunStore store = RunStore.open(dir.resolve("runs.db"));
+    RunRecorder rec = RunRecorder.begin(store, project, "doomed");
+    store.close();
+    rec.onEpoch(new EpochMetrics(1, 1, 1, 1, 1, 1, 1));
+    rec.onRunEnded(new RunEnded(rec.runId(), RunStatus.FINISHED, 1, 1, "", 2));
+    assertTrue(rec.failure() != null && rec.failure().getMessage().contains("runs.db"));
+  }
+}
