@@ -42,7 +42,7 @@ public final class ModelAnalyzer {
       LayerSpec layer = spec.layer(i);
       List<String> problems = new ArrayList<>();
       if (!layer.id().matches("[A-Za-z_][A-Za-z0-9_\\-]*")) {
-        problems.add("the name '" + layer.id() + "' must start with a letter and use only letters, digits, _ and -");
+        problems.add("the name '" + layer.id() + "' must start with a Latin letter (a to z) or _ and use only Latin letters, digits, _ and -, such as dense1");
       }
       if (!seenIds.add(layer.id())) {
         problems.add("another layer is already called '" + layer.id() + "': give this one a different name");
@@ -62,7 +62,7 @@ public final class ModelAnalyzer {
       } else if (i > 0 && layer.type() == LayerType.INPUT) {
         problems.add("only the first layer may be an Input layer: remove this one");
       } else if (problems.isEmpty() && (i == 0 || input != null)) {
-        Inferred inferred = infer(layer, input, previousId);
+        Inferred inferred = infer(layer, input, previousId, i > 0 && spec.layer(i - 1).type() == LayerType.INPUT);
         output = inferred.shape;
         params = inferred.params;
         macs = inferred.macs;
@@ -121,7 +121,8 @@ public final class ModelAnalyzer {
     }
   }
 
-  private static Inferred infer(LayerSpec layer, Shape in, String previousId) {
+  /** Infers one layer; {@code afterInput} says it reads the Input directly, so a wrong rank is fixed in the Input's shape. */
+  private static Inferred infer(LayerSpec layer, Shape in, String previousId, boolean afterInput) {
     return switch (layer.type()) {
       case INPUT -> new Inferred(new Shape(layer.intListSetting("shape")), 0, 0, null);
       case DENSE -> {
@@ -138,7 +139,7 @@ public final class ModelAnalyzer {
           yield Inferred.error(
               "expects input (N, C, H, W) but receives "
                   + in
-                  + (in.rank() == 1 && previousId != null
+                  + (in.rank() == 1 && previousId != null && !afterInput
                       ? ": remove '" + previousId + "' before it, or set the Input shape to channels, height, width"
                       : ": set the Input shape to channels, height, width, such as 1, 28, 28"));
         }
@@ -163,7 +164,10 @@ public final class ModelAnalyzer {
       }
       case MAX_POOL2D -> {
         if (in.rank() != 3) {
-          yield Inferred.error("expects input (N, C, H, W) but receives " + in + ": move it before the Flatten layer");
+          yield Inferred.error(
+              "expects input (N, C, H, W) but receives "
+                  + in
+                  + (afterInput ? ": set the Input shape to channels, height, width, such as 1, 28, 28" : ": move it before the Flatten layer"));
         }
         int p = layer.intSetting("pool");
         int s = layer.intSetting("stride");

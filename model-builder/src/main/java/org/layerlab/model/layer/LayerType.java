@@ -30,6 +30,8 @@ public enum LayerType {
   TANH("Tanh", Family.ACTIVATION),
   SOFTMAX("Softmax", Family.ACTIVATION);
 
+  private static final String BUNDLE = "org.layerlab.model.layer.layers";
+
   private final String jsonName;
   private final Family family;
   private final List<Setting> settings;
@@ -92,7 +94,11 @@ public enum LayerType {
   }
 
   private String text(Locale locale, String key) {
-    ResourceBundle bundle = ResourceBundle.getBundle("org.layerlab.model.layer.layers", locale);
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    if (!bundle.getLocale().getLanguage().equals(locale.getLanguage())) {
+      // getBundle falls back to the default locale's bundle, so English asked for on a Chinese computer would come back Chinese
+      bundle = ResourceBundle.getBundle(BUNDLE, Locale.ROOT);
+    }
     try {
       return bundle.getString(jsonName + "." + key);
     } catch (MissingResourceException e) {

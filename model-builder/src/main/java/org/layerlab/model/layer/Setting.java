@@ -54,6 +54,10 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
     switch (kind) {
       case INT -> {
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+          if (!fitsInt(n)) {
+            // intValue() would wrap 2^32 + 64 around to 64
+            throw new IllegalArgumentException(name + " must be " + range() + ", got " + value);
+          }
           return n.intValue();
         }
         if (value instanceof String s) {
@@ -88,6 +92,9 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
           for (Object o : list) {
             if (!(o instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
               throw new IllegalArgumentException(name + " must be a list of whole numbers, got " + value);
+            }
+            if (!fitsInt(n)) {
+              throw new IllegalArgumentException(name + " entries must be " + range() + ", got " + value);
             }
             out.add(n.intValue());
           }
@@ -140,6 +147,10 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
       }
       default -> throw new AssertionError(kind);
     }
+  }
+
+  private static boolean fitsInt(Number n) {
+    return n.doubleValue() >= Integer.MIN_VALUE && n.doubleValue() <= Integer.MAX_VALUE;
   }
 
   private String range() {

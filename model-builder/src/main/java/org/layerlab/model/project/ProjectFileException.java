@@ -11,7 +11,7 @@ public class ProjectFileException extends Exception {
   public ProjectFileException(Path file, String location, String problem) {
     super(file + (location == null || location.isEmpty() ? "" : ": " + location) + ": " + problem);
     this.file = file;
-    this.location = location;
+    this.location = location == null || location.isEmpty() ? null : location;
   }
 
   public ProjectFileException(Path file, String problem, Throwable cause) {

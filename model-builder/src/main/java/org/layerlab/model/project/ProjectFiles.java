@@ -1,6 +1,7 @@
 package org.layerlab.model.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,10 @@ public final class ProjectFiles {
   public static final int CURRENT_VERSION = 1;
 
   private static final String FORMAT = "layerlab-project";
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private ProjectFiles() {}
 
@@ -80,9 +84,18 @@ public final class ProjectFiles {
     Path file = path.toString().endsWith(".json") ? path : path.resolve(FILE_NAME);
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".project", ".tmp");
+    // A sibling temp file, moved over the target: a crash never leaves half a project. createTempFile would make it owner-only
+    // (0600), so the project keeps the permissions of the file it replaces, or the usual ones for a new file.
+    Path tmp = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
     try {
-      Files.writeString(tmp, toJson(project), StandardCharsets.UTF_8);
+      Files.writeString(tmp, toJson(project), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      if (Files.exists(file)) {
+        try {
+          Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+        } catch (UnsupportedOperationException notPosix) {
+          // other file systems keep their defaults
+        }
+      }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
@@ -197,9 +210,7 @@ public final class ProjectFiles {
         if (!s.isObject()) {
           throw fail(at + ".settings", "must be an object of setting names and values");
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = s.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : s.properties()) {
           String where = at + ".settings." + f.getKey();
           Setting setting;
           try {
@@ -230,7 +241,7 @@ public final class ProjectFiles {
           int classes = integer(node, "classes", "dataset");
           int points = integer(node, "pointsPerClass", "dataset");
           double noise = number(node, "noise", "dataset");
-          long seed = integer(node, "seed", "dataset");
+          long seed = longInteger(node, "seed", "dataset");
           if (classes < 2 || classes > 50) {
             throw fail("dataset.classes", "must be from 2 to 50, got " + classes);
           }
@@ -276,11 +287,10 @@ public final class ProjectFiles {
               node.has("momentum") ? number(node, "momentum", "training") : 0.9,
               integer(node, "batchSize", "training"),
               integer(node, "epochs", "training"),
-              integer(node, "seed", "training"),
+              longInteger(node, "seed", "training"),
               number(node, "validationFraction", "training"));
-      List<String> problems = t.problems();
-      if (!problems.isEmpty()) {
-        throw fail("training", problems.get(0));
+      for (Map.Entry<String, String> problem : t.fieldProblems().entrySet()) {
+        throw fail("training." + problem.getKey(), problem.getValue());
       }
       return t;
     }
@@ -316,6 +326,18 @@ public final class ProjectFiles {
         throw fail(join(at, field), "must be a whole number, got " + n);
       }
       return n.asInt();
+    }
+
+    /** Seeds are longs: one taken from the clock does not fit an int, and the file must read back what {@link #toJson} wrote. */
+    private long longInteger(JsonNode parent, String field, String at) throws ProjectFileException {
+      JsonNode n = parent.get(field);
+      if (n == null || n.isNull()) {
+        throw fail(join(at, field), "is missing: add \"" + field + "\" as a whole number");
+      }
+      if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+        throw fail(join(at, field), "must be a whole number, got " + n);
+      }
+      return n.asLong();
     }
 
     private double number(JsonNode parent, String field, String at) throws ProjectFileException {

@@ -1,7 +1,8 @@
 package org.layerlab.model.project;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to train: optimizer, learning rate, batch size, epochs, seed and the share of the training data held out for validation.
@@ -46,24 +47,36 @@ public record TrainingSettings(
 
   /** What is out of range, each message naming the setting and its allowed values; empty when all is well. */
   public List<String> problems() {
-    List<String> p = new ArrayList<>();
+    return List.copyOf(fieldProblems().values());
+  }
+
+  /**
+   * The same problems keyed by the field's name in the project file ({@code learningRate}, {@code batchSize}, ...), in field order,
+   * so that a file reader or a form can point at the field at fault.
+   */
+  public Map<String, String> fieldProblems() {
+    Map<String, String> p = new LinkedHashMap<>();
     if (optimizer == null) {
-      p.add("optimizer must be one of sgd, adam");
+      p.put("optimizer", "optimizer must be one of sgd, adam");
     }
     if (!(learningRate > 0 && learningRate <= 10)) {
-      p.add("learning rate must be above 0 and at most 10, got " + learningRate + " (try 0.001 for Adam, 0.01 to 0.1 for SGD)");
+      p.put(
+          "learningRate",
+          "learning rate must be above 0 and at most 10, got " + learningRate + " (try 0.001 for Adam, 0.01 to 0.1 for SGD)");
     }
     if (!(momentum >= 0 && momentum < 1)) {
-      p.add("momentum must be from 0 to below 1, got " + momentum + " (0.9 is usual)");
+      p.put("momentum", "momentum must be from 0 to below 1, got " + momentum + " (0.9 is usual)");
     }
     if (batchSize < 1 || batchSize > 65_536) {
-      p.add("batch size must be from 1 to 65536, got " + batchSize);
+      p.put("batchSize", "batch size must be from 1 to 65536, got " + batchSize);
     }
     if (epochs < 1 || epochs > 100_000) {
-      p.add("epochs must be from 1 to 100000, got " + epochs);
+      p.put("epochs", "epochs must be from 1 to 100000, got " + epochs);
     }
     if (!(validationFraction > 0 && validationFraction < 1)) {
-      p.add("validation fraction must be above 0 and below 1, got " + validationFraction + " (0.1 to 0.2 is usual)");
+      p.put(
+          "validationFraction",
+          "validation fraction must be above 0 and below 1, got " + validationFraction + " (0.1 to 0.2 is usual)");
     }
     return p;
   }
