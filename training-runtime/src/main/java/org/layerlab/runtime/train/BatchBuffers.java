@@ -1,0 +1,68 @@
+package org.layerlab.runtime.train;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import org.layerlab.runtime.compile.BlockCompiler;
+import org.layerlab.runtime.data.Dataset;
+
+/**
+ * Reusable arrays that one batch of a dataset is gathered into, and from which the batch's NDArrays are made. Allocated once per
+ * run, so the batch path allocates no Java arrays.
+ */
+final class BatchBuffers {
+
+  private final Dataset data;
+  private final float[] features;
+  private final int[] labels;
+  private int count;
+
+  BatchBuffers(Dataset data, int batchSize) {
+    this.data = data;
+    this.features = new float[batchSize * data.sampleSize()];
+    this.labels = new int[batchSize];
+  }
+
+  /** Gathers samples {@code order[from] .. order[from + count - 1]}. */
+  void fill(int[] order, int from, int count) {
+    data.gather(order, from, count, features, labels);
+    this.count = count;
+  }
+
+  int count() {
+    return count;
+  }
+
+  /** The gathered features as one (count, sample shape...) float array in {@code manager}. */
+  NDList features(NDManager manager) {
+    Shape shape = BlockCompiler.batchShape(data.sampleShape(), count);
+    return new NDList(manager.create(FloatBuffer.wrap(features, 0, count * data.sampleSize()), shape));
+  }
+
+  /** The gathered labels as one (count) int array in {@code manager}. */
+  NDList labels(NDManager manager) {
+    return new NDList(manager.create(IntBuffer.wrap(labels, 0, count), new Shape(count), DataType.INT32));
+  }
+
+  /** How many of the gathered samples have their largest logit at their label; ties go to the lower class. */
+  int countCorrect(float[] logits) {
+    int classes = data.classes();
+    int right = 0;
+    for (int i = 0; i < count; i++) {
+      int base = i * classes;
+      int best = 0;
+      for (int c = 1; c < classes; c++) {
+        if (logits[base + c] > logits[base + best]) {
+          best = c;
+        }
+      }
+      if (best == labels[i]) {
+        right++;
+      }
+    }
+    return right;
+  }
+}

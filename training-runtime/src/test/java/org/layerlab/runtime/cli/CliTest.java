@@ -1,0 +1,92 @@
+package org.layerlab.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.runtime.events.MetricTags;
+import org.layerlab.runtime.events.RunStatus;
+import org.layerlab.runtime.store.RunStore;
+import org.layerlab.runtime.store.RunSummary;
+import org.layerlab.runtime.workspace.Workspace;
+
+class CliTest {
+
+  private static final Path SPIRAL = Path.of("..", "sample-projects", "spiral");
+
+  @TempDir Path workspace;
+
+  private record Result(int exit, String out, String err) {}
+
+  private Result cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void trainSpiralExitsZeroPrintsFinalAccuracyAndRecordsAFinishedRun() {
+    Result r = cli("train", SPIRAL.toString(), "--workspace", workspace.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    Matcher m = Pattern.compile("Final validation accuracy: (\\d\\.\\d{4})").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    double printed = Double.parseDouble(m.group(1));
+    assertTrue(printed >= 0.95, "spiral should reach 0.95, printed " + printed);
+
+    try (RunStore store = RunStore.open(workspace.resolve(Workspace.RUN_STORE_FILE))) {
+      List<RunSummary> runs = store.listRuns();
+      assertEquals(1, runs.size());
+      RunSummary run = runs.get(0);
+      assertEquals(RunStatus.FINISHED, run.status());
+      assertEquals(printed, run.finalValidationAccuracy(), 0.00005, "printed and stored accuracy agree");
+      assertTrue(r.out().contains(run.id()), "the output names the run id");
+      assertEquals(40, store.metrics(run.id(), MetricTags.VALIDATION_ACCURACY).size(), "one validation point per epoch");
+      assertTrue(store.metrics(run.id(), MetricTags.STEP_LOSS).size() > 40, "step losses recorded");
+    }
+
+    Result listed = cli("runs", "--workspace", workspace.toString());
+    assertEquals(0, listed.exit());
+    assertTrue(listed.out().contains("FINISHED"), listed.out());
+  }
+
+  @Test
+  void epochsOptionOverridesTheProject() {
+    Result r = cli("train", SPIRAL.toString(), "--epochs", "2", "--name", "short", "--workspace", workspace.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("epoch 2/2"), r.out());
+    try (RunStore store = RunStore.open(workspace.resolve(Workspace.RUN_STORE_FILE))) {
+      assertEquals("short", store.listRuns().get(0).name());
+    }
+  }
+
+  @Test
+  void aMissingProjectNamesTheFileAndRecordsNothing() {
+    Result r = cli("train", workspace.resolve("nowhere").toString(), "--workspace", workspace.toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("nowhere") && r.err().contains("project.json"), r.err());
+    assertTrue(!Files.exists(workspace.resolve(Workspace.RUN_STORE_FILE)), "no store was created for a failed start");
+  }
+
+  @Test
+  void runsOnAnEmptyWorkspaceSaysHowToTrain() {
+    Result r = cli("runs", "--workspace", workspace.toString());
+    assertEquals(0, r.exit());
+    assertTrue(r.out().contains("No runs yet"), r.out());
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() {
+    Result r = cli("fly");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("fly"), r.err());
+  }
+}
