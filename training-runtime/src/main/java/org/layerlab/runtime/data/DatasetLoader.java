@@ -3,6 +3,8 @@ package org.layerlab.runtime.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.layerlab.model.analysis.DataSignature;
+import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.TrainingSettings;
 
@@ -89,6 +91,37 @@ public final class DatasetLoader {
       source.append(" (the full dataset is not installed at ").append(full).append(")");
     }
     return new LoadedData(split.train(), split.validation(), test, source.toString());
+  }
+
+  /**
+   * What the data {@code ref} names feeds a model, the sample shape and the class count, without loading the samples: the spiral's
+   * from its settings, an IDX set's from the images file's header and the labels (a few kilobytes). Cheap enough to run on every
+   * change of dataset, but it reads files: keep it off a user interface thread.
+   */
+  public static DataSignature signature(DatasetRef ref, Path projectDir) throws DatasetException {
+    if (ref instanceof DatasetRef.Spiral spiral) {
+      return new DataSignature(Shape.of(2), spiral.classes());
+    }
+    DatasetRef.Idx idx = (DatasetRef.Idx) ref;
+    Path folder = idxFolder(idx, projectDir);
+    Path images = find(folder, TRAIN_IMAGES);
+    Path labels = find(folder, TRAIN_LABELS);
+    if (images == null || labels == null) {
+      throw new DatasetException(
+          folder,
+          (Files.isDirectory(folder) ? "" : "no such folder; ")
+              + "looked for "
+              + (images == null ? TRAIN_IMAGES : TRAIN_LABELS)
+              + "[.gz] here and found nothing. Put the IDX files there, or set the project's dataset path to the folder that holds them.");
+    }
+    Shape shape = IdxReader.imageShape(images);
+    int classes = idx.classNames().size();
+    if (classes == 0) {
+      for (int label : IdxReader.readLabels(labels)) {
+        classes = Math.max(classes, label + 1);
+      }
+    }
+    return new DataSignature(shape, classes);
   }
 
   /** The folder an IDX reference is read from: the full dataset's when asked for and complete, else the project's own. */

@@ -93,6 +93,25 @@ public final class IdxReader {
     return new Dataset(name, im.pixels(), l, Shape.of(1, im.rows(), im.cols()), names.size(), names);
   }
 
+  /** The (1, rows, cols) sample shape an IDX images file declares, read from its 16-byte header only. */
+  static Shape imageShape(Path file) throws DatasetException {
+    try (InputStream in = open(file)) {
+      int magic = header(in, file, 0);
+      checkMagic(file, magic, IMAGES_MAGIC, "images", 3);
+      header(in, file, 4);
+      int rows = header(in, file, 8);
+      int cols = header(in, file, 12);
+      if (rows < 1 || cols < 1) {
+        throw new DatasetException(file, "has an impossible header: images of " + rows + "x" + cols + " pixels. Copy the file again.");
+      }
+      return Shape.of(1, rows, cols);
+    } catch (NoSuchFileException e) {
+      throw missing(file);
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+  }
+
   /** Reads an IDX images file (gzip or raw). */
   static Images readImages(Path file) throws DatasetException {
     try (InputStream in = open(file)) {

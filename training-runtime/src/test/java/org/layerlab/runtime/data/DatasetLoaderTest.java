@@ -188,4 +188,33 @@ class DatasetLoaderTest {
     d.gather(all, 0, d.size(), f, new int[d.size()]);
     return f;
   }
+
+  @Test
+  void signatureMatchesWhatLoadingFindsWithoutLoading() throws Exception {
+    DatasetRef.Idx fashion = new DatasetRef.Idx("Fashion-MNIST", "data", null, false, FASHION_CLASSES);
+    assertEquals(
+        DatasetLoader.load(fashion, FASHION, TrainingSettings.defaults()).train().signature(),
+        DatasetLoader.signature(fashion, FASHION));
+
+    DatasetRef.Spiral spiral = new DatasetRef.Spiral(4, 20, 0.1, 3);
+    assertEquals(
+        DatasetLoader.load(spiral, dir, TrainingSettings.defaults()).train().signature(), DatasetLoader.signature(spiral, dir));
+  }
+
+  @Test
+  void signatureCountsClassesFromTheLabelsWhenTheProjectNamesNone() throws Exception {
+    IdxFiles.fourFiles(dir.resolve("data"), 30, 10, 3);
+    DatasetRef.Idx unnamed = new DatasetRef.Idx("Tiny", "data", null, false, List.of());
+    assertEquals(
+        DatasetLoader.load(unnamed, dir, TrainingSettings.defaults()).train().signature(), DatasetLoader.signature(unnamed, dir));
+  }
+
+  @Test
+  void signatureOfAMissingFolderNamesIt() {
+    DatasetException e =
+        assertThrows(
+            DatasetException.class,
+            () -> DatasetLoader.signature(new DatasetRef.Idx("X", "nowhere", null, false, List.of()), dir));
+    assertTrue(e.getMessage().contains("nowhere") && e.getMessage().contains("no such folder"), e.getMessage());
+  }
 }
