@@ -26,12 +26,18 @@ import org.layerlab.runtime.events.RunStatus;
  * process died while they were {@link RunStatus#RUNNING} are marked {@link RunStatus#INTERRUPTED} when the store is next opened,
  * and keep the metrics they had written.
  *
+ * <p>Runs imported from other tools (see {@code org.layerlab.runtime.exchange}) are read-only: they carry an {@link #origin} and
+ * refuse new metrics and a new end.
+ *
  * <p>All methods are thread-safe: they share one connection under this object's lock.
  */
 public final class RunStore implements AutoCloseable {
 
-  /** The schema this code writes; {@link #open} migrates older files forward. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The schema this code writes; {@link #open} migrates older files forward. Version 2 added {@code runs.origin} and
+   * {@code runs.read_only} for imported runs.
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   private final Path file;
   private final Connection connection;
@@ -113,6 +119,13 @@ public final class RunStore implements AutoCloseable {
                 + " val REAL,"
                 + " PRIMARY KEY (run_id, tag_id, step)) WITHOUT ROWID");
         s.execute("CREATE INDEX runs_started ON runs(started_at)");
+      }
+      if (version < 2) {
+        // NULL origin: recorded by Layerlab. Existing runs keep their data and stay writable.
+        s.execute("ALTER TABLE runs ADD COLUMN origin TEXT");
+        s.execute("ALTER TABLE runs ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0");
+      }
+      if (version < SCHEMA_VERSION) {
         s.execute("DELETE FROM schema_info");
         s.execute("INSERT INTO schema_info(version) VALUES (" + SCHEMA_VERSION + ")");
       }
@@ -129,7 +142,7 @@ public final class RunStore implements AutoCloseable {
    * @return the new run's id
    */
   public synchronized String createRun(String name, String projectName, String configJson, long startedAtMillis) {
-    String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String id = newRunId();
     return write(
         "record the new run '" + name + "'",
         () -> {
@@ -149,7 +162,11 @@ public final class RunStore implements AutoCloseable {
         });
   }
 
-  /** Appends metric points to a run in one transaction. A point for a (tag, step) already stored replaces it. */
+  /**
+   * Appends metric points to a run in one transaction. A point for a (tag, step) already stored replaces it.
+   *
+   * @throws RunStoreException also when the run is {@linkplain #isReadOnly read-only}
+   */
   public synchronized void appendMetrics(String runId, List<MetricPoint> points) {
     if (points.isEmpty()) {
       return;
@@ -157,19 +174,82 @@ public final class RunStore implements AutoCloseable {
     write(
         "store " + points.size() + " metric points of run " + runId,
         () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement("INSERT OR REPLACE INTO metrics(run_id, tag_id, step, wall_time, val) VALUES (?,?,?,?,?)")) {
-            for (MetricPoint p : points) {
-              ps.setString(1, runId);
-              ps.setLong(2, tagId(p.tag()));
-              ps.setLong(3, p.step());
-              ps.setLong(4, p.wallTimeMillis());
-              setDouble(ps, 5, p.value());
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
+          requireWritable(runId);
+          insertMetrics(runId, points);
           return null;
+        });
+  }
+
+  /**
+   * Records a run that was made elsewhere, with all its metrics, in one transaction. The run is read-only from then on.
+   *
+   * @param run the run's name, project name, final status, start, end, final validation accuracy, message and configuration JSON;
+   *     its id is not used, the store gives the run a new one
+   * @param origin where the run came from, in a user's words, such as {@code TensorBoard at /data/logs/run1}
+   * @return the new run's id
+   */
+  public synchronized String importRun(RunSummary run, String origin, List<MetricPoint> points) {
+    if (!run.status().isFinal()) {
+      throw new IllegalArgumentException("an imported run has a final status, not " + run.status());
+    }
+    if (origin == null || origin.isBlank()) {
+      throw new IllegalArgumentException("an imported run needs an origin");
+    }
+    String id = newRunId();
+    return write(
+        "import the run '" + run.name() + "' from " + origin,
+        () -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "INSERT INTO runs(id, name, project_name, status, started_at, ended_at, final_val_accuracy, message, config_json,"
+                      + " pid, origin, read_only) VALUES (?,?,?,?,?,?,?,?,?,?,?,1)")) {
+            ps.setString(1, id);
+            ps.setString(2, run.name());
+            ps.setString(3, run.projectName());
+            ps.setString(4, run.status().name());
+            ps.setLong(5, run.startedAtMillis());
+            if (run.endedAtMillis() == null) {
+              ps.setNull(6, Types.INTEGER);
+            } else {
+              ps.setLong(6, run.endedAtMillis());
+            }
+            setDouble(ps, 7, run.finalValidationAccuracy());
+            ps.setString(8, run.message() == null ? "" : run.message());
+            ps.setString(9, run.configJson());
+            ps.setLong(10, ProcessHandle.current().pid());
+            ps.setString(11, origin);
+            ps.executeUpdate();
+          }
+          insertMetrics(id, points);
+          return id;
+        });
+  }
+
+  /** Where an imported run came from, such as {@code TensorBoard at /data/logs/run1}; empty for a run Layerlab recorded, or no run. */
+  public synchronized Optional<String> origin(String runId) {
+    return read(
+        "read the origin of run " + runId,
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement("SELECT origin FROM runs WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
+  /** Whether the run was imported and so takes no more metrics and no new end; {@code false} for no run. */
+  public synchronized boolean isReadOnly(String runId) {
+    return read(
+        "read run " + runId,
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement("SELECT read_only FROM runs WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() && rs.getInt(1) != 0;
+            }
+          }
         });
   }
 
@@ -182,6 +262,7 @@ public final class RunStore implements AutoCloseable {
     write(
         "record the end of run " + runId,
         () -> {
+          requireWritable(runId);
           try (PreparedStatement ps =
               connection.prepareStatement("UPDATE runs SET status=?, ended_at=?, final_val_accuracy=?, message=? WHERE id=?")) {
             ps.setString(1, status.name());
@@ -293,6 +374,37 @@ public final class RunStore implements AutoCloseable {
       connection.close();
     } catch (SQLException e) {
       throw new RunStoreException("Cannot close the run store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String newRunId() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  private void insertMetrics(String runId, List<MetricPoint> points) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement("INSERT OR REPLACE INTO metrics(run_id, tag_id, step, wall_time, val) VALUES (?,?,?,?,?)")) {
+      for (MetricPoint p : points) {
+        ps.setString(1, runId);
+        ps.setLong(2, tagId(p.tag()));
+        ps.setLong(3, p.step());
+        ps.setLong(4, p.wallTimeMillis());
+        setDouble(ps, 5, p.value());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Refuses changes to an imported run. A missing run passes: the statement that follows reports it, as before. */
+  private void requireWritable(String runId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT read_only, origin FROM runs WHERE id = ?")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && rs.getInt(1) != 0) {
+          throw new SQLException("run " + runId + " is read-only: it was imported from " + rs.getString(2));
+        }
+      }
     }
   }
 
