@@ -1,0 +1,529 @@
+package org.layerlab.app.training;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableObjectValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.layerlab.app.concurrent.Cancellable;
+import org.layerlab.app.concurrent.TaskExecutor;
+import org.layerlab.app.i18n.Messages;
+import org.layerlab.model.ModelSpec;
+import org.layerlab.model.analysis.DataSignature;
+import org.layerlab.model.project.OptimizerKind;
+import org.layerlab.model.project.Project;
+import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.events.RunEnded;
+import org.layerlab.runtime.events.RunStarted;
+import org.layerlab.runtime.events.RunStatus;
+import org.layerlab.runtime.events.StepMetrics;
+import org.layerlab.runtime.events.TrainingListener;
+
+/**
+ * The training settings, the dataset check, and one training run at a time with its progress and live curves.
+ *
+ * <p>Threads: the run's listener is called on the training thread. It appends to the {@link LiveCurves} directly (their sinks are
+ * thread-safe chart series) and stores the latest step and epoch in atomic references; a repeated action on the UI thread reads them
+ * every {@value #PROGRESS_PERIOD_MILLIS} ms and updates the progress properties. Nothing is posted to the UI thread per step.
+ */
+public final class TrainingViewModel {
+
+  /** How often the progress text is refreshed while a run trains. */
+  static final long PROGRESS_PERIOD_MILLIS = 100;
+
+  private final Project baseProject;
+  private final Path projectDir;
+  private final ObservableObjectValue<ModelSpec> model;
+  private final ObservableBooleanValue modelValid;
+  private final DataSignatureSource signatures;
+  private final TrainingJobFactory jobs;
+  private final TaskExecutor executor;
+
+  // settings form
+  private final ObservableList<DatasetChoice> datasets;
+  private final ObjectProperty<DatasetChoice> dataset = new SimpleObjectProperty<>(this, "dataset");
+  private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer");
+  private final StringProperty learningRateText = new SimpleStringProperty(this, "learningRateText");
+  private final StringProperty batchSizeText = new SimpleStringProperty(this, "batchSizeText");
+  private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText");
+  private final ReadOnlyStringWrapper learningRateProblem = new ReadOnlyStringWrapper(this, "learningRateProblem", "");
+  private final ReadOnlyStringWrapper batchSizeProblem = new ReadOnlyStringWrapper(this, "batchSizeProblem", "");
+  private final ReadOnlyStringWrapper epochsProblem = new ReadOnlyStringWrapper(this, "epochsProblem", "");
+  private final ReadOnlyObjectWrapper<TrainingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
+  private final ReadOnlyBooleanWrapper settingsValid = new ReadOnlyBooleanWrapper(this, "settingsValid");
+
+  // dataset check
+  private final ReadOnlyObjectWrapper<DataSignature> dataSignature = new ReadOnlyObjectWrapper<>(this, "dataSignature");
+  private final ReadOnlyBooleanWrapper checkingDataset = new ReadOnlyBooleanWrapper(this, "checkingDataset");
+  private final ReadOnlyStringWrapper datasetInfo = new ReadOnlyStringWrapper(this, "datasetInfo", "");
+  private final ReadOnlyStringWrapper datasetProblem = new ReadOnlyStringWrapper(this, "datasetProblem", "");
+  private long datasetCheck;
+
+  // the run
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+  private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping");
+  private final ReadOnlyBooleanWrapper canTrain = new ReadOnlyBooleanWrapper(this, "canTrain");
+  private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(this, "canStop");
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+  private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+  private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+  private final ReadOnlyObjectWrapper<RunStarted> runStarted = new ReadOnlyObjectWrapper<>(this, "runStarted");
+  private final ReadOnlyObjectWrapper<RunEnded> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
+  private final ReadOnlyBooleanWrapper curvesEmpty = new ReadOnlyBooleanWrapper(this, "curvesEmpty", true);
+
+  private volatile LiveCurves curves = LiveCurves.NONE;
+  private RunControl current;
+  private Cancellable progressRefresh;
+
+  /**
+   * @param project the opened project; its name, seed, momentum and validation share are kept for every run
+   * @param projectDir the folder relative dataset paths start from
+   * @param catalog the datasets to offer
+   * @param model the model to train, as the model editor holds it
+   * @param modelValid whether that model can be trained
+   */
+  public TrainingViewModel(
+      Project project,
+      Path projectDir,
+      DatasetCatalog catalog,
+      ObservableObjectValue<ModelSpec> model,
+      ObservableBooleanValue modelValid,
+      DataSignatureSource signatures,
+      TrainingJobFactory jobs,
+      TaskExecutor executor) {
+    this.baseProject = Objects.requireNonNull(project, "project");
+    this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
+    this.model = Objects.requireNonNull(model, "model");
+    this.modelValid = Objects.requireNonNull(modelValid, "modelValid");
+    this.signatures = Objects.requireNonNull(signatures, "signatures");
+    this.jobs = Objects.requireNonNull(jobs, "jobs");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.datasets = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(catalog.choices()));
+
+    TrainingSettings t = project.training();
+    optimizer.set(t.optimizer());
+    learningRateText.set(plain(t.learningRate()));
+    batchSizeText.set(Integer.toString(t.batchSize()));
+    epochsText.set(Integer.toString(t.epochs()));
+    dataset.set(catalog.initial());
+    readSettings();
+
+    optimizer.addListener(o -> readSettings());
+    learningRateText.addListener(o -> readSettings());
+    batchSizeText.addListener(o -> readSettings());
+    epochsText.addListener(o -> readSettings());
+    dataset.addListener(o -> checkDataset());
+    for (Observable o : List.of(modelValid, settingsValid, dataSignature, checkingDataset, datasetProblem, running, stopping, lastRun)) {
+      o.addListener(x -> updateState());
+    }
+    updateState();
+  }
+
+  // ---- settings form ------------------------------------------------------------------------------------------------------------
+
+  public ObservableList<DatasetChoice> datasets() {
+    return datasets;
+  }
+
+  /** The selected dataset; changing it checks the new dataset in the background. */
+  public ObjectProperty<DatasetChoice> datasetProperty() {
+    return dataset;
+  }
+
+  public List<OptimizerKind> optimizers() {
+    return List.of(OptimizerKind.values());
+  }
+
+  /** What the optimizer list shows for {@code kind}, such as "SGD with momentum". */
+  public String optimizerLabel(OptimizerKind kind) {
+    return kind == null ? "" : Messages.get("optimizer." + kind.name());
+  }
+
+  public ObjectProperty<OptimizerKind> optimizerProperty() {
+    return optimizer;
+  }
+
+  public StringProperty learningRateTextProperty() {
+    return learningRateText;
+  }
+
+  public StringProperty batchSizeTextProperty() {
+    return batchSizeText;
+  }
+
+  public StringProperty epochsTextProperty() {
+    return epochsText;
+  }
+
+  public ReadOnlyStringProperty learningRateProblemProperty() {
+    return learningRateProblem.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty batchSizeProblemProperty() {
+    return batchSizeProblem.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty epochsProblemProperty() {
+    return epochsProblem.getReadOnlyProperty();
+  }
+
+  /** The settings with the last readable value of every field. */
+  public ReadOnlyObjectProperty<TrainingSettings> settingsProperty() {
+    return settings.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty settingsValidProperty() {
+    return settingsValid.getReadOnlyProperty();
+  }
+
+  // ---- dataset check ------------------------------------------------------------------------------------------------------------
+
+  /** The selected dataset's sample shape and classes, or {@code null} while unknown or unreadable. */
+  public ReadOnlyObjectProperty<DataSignature> dataSignatureProperty() {
+    return dataSignature.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty checkingDatasetProperty() {
+    return checkingDataset.getReadOnlyProperty();
+  }
+
+  /** What the dataset feeds the model, such as "Samples (N, 2) · 3 classes". */
+  public ReadOnlyStringProperty datasetInfoProperty() {
+    return datasetInfo.getReadOnlyProperty();
+  }
+
+  /** Why the dataset cannot be used, or an empty string. */
+  public ReadOnlyStringProperty datasetProblemProperty() {
+    return datasetProblem.getReadOnlyProperty();
+  }
+
+  /** Reads the selected dataset's signature in the background; a newer check makes an older one's answer void. */
+  public void checkDataset() {
+    DatasetChoice choice = dataset.get();
+    long check = ++datasetCheck;
+    dataSignature.set(null);
+    datasetProblem.set("");
+    datasetInfo.set(Messages.get("dataset.checking"));
+    checkingDataset.set(true);
+    executor.execute(
+        () -> signatures.signature(choice.ref(), projectDir),
+        signature -> {
+          if (check == datasetCheck) {
+            datasetInfo.set(Messages.get("dataset.info", signature.sampleShape(), signature.classes()));
+            checkingDataset.set(false);
+            dataSignature.set(signature);
+          }
+        },
+        error -> {
+          if (check == datasetCheck) {
+            datasetInfo.set("");
+            datasetProblem.set(error.getMessage() == null ? error.toString() : error.getMessage());
+            checkingDataset.set(false);
+          }
+        });
+  }
+
+  // ---- the run ------------------------------------------------------------------------------------------------------------------
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  public boolean isRunning() {
+    return running.get();
+  }
+
+  public ReadOnlyBooleanProperty canTrainProperty() {
+    return canTrain.getReadOnlyProperty();
+  }
+
+  public boolean canTrain() {
+    return canTrain.get();
+  }
+
+  public ReadOnlyBooleanProperty canStopProperty() {
+    return canStop.getReadOnlyProperty();
+  }
+
+  /** From 0 to 1 while training, -1 (indeterminate) while the run loads its data. */
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  /** Such as "Epoch 3/40 · batch 12/23 · 4,120 samples/s". */
+  public ReadOnlyStringProperty progressTextProperty() {
+    return progressText.getReadOnlyProperty();
+  }
+
+  /** Why Train is disabled, what the run is doing, or how the last run ended. */
+  public ReadOnlyStringProperty statusTextProperty() {
+    return statusText.getReadOnlyProperty();
+  }
+
+  /** The current run's start, set once its data is loaded and the run is recorded. */
+  public ReadOnlyObjectProperty<RunStarted> runStartedProperty() {
+    return runStarted.getReadOnlyProperty();
+  }
+
+  /** How the last run ended, or {@code null} before the first one. */
+  public ReadOnlyObjectProperty<RunEnded> lastRunProperty() {
+    return lastRun.getReadOnlyProperty();
+  }
+
+  /** Whether no run has drawn curves yet in this window, so the charts can explain what will appear. */
+  public ReadOnlyBooleanProperty curvesEmptyProperty() {
+    return curvesEmpty.getReadOnlyProperty();
+  }
+
+  /** Where the live curves go; the view attaches chart series here. */
+  public void attachCurves(LiveCurves liveCurves) {
+    this.curves = Objects.requireNonNull(liveCurves, "liveCurves");
+  }
+
+  /** The project a run would train now: the opened one with the edited model, the selected dataset and these settings. */
+  public Project projectToTrain() {
+    return baseProject.withModel(model.get()).withDataset(dataset.get().ref()).withTraining(settings.get());
+  }
+
+  /** Starts a run in the background when {@link #canTrain()}; does nothing otherwise. */
+  public void train() {
+    if (!canTrain.get()) {
+      return;
+    }
+    Project project = projectToTrain();
+    LiveCurves target = curves;
+    target.clear();
+    RunControl run = new RunControl(project.training().epochs());
+    current = run;
+    lastRun.set(null);
+    runStarted.set(null);
+    progress.set(-1);
+    progressText.set(Messages.get("training.loading"));
+    curvesEmpty.set(false);
+    running.set(true);
+    progressRefresh = executor.repeatOnUiThread(Duration.ofMillis(PROGRESS_PERIOD_MILLIS), this::refreshProgress);
+    TrainingListener listener = new LiveListener(run, target);
+    executor.execute(
+        () -> {
+          TrainingJob job = jobs.create(project, projectDir, listener);
+          run.attach(job);
+          return job.call();
+        },
+        ended -> finished(run, ended),
+        error ->
+            finished(
+                run,
+                new RunEnded(
+                    null,
+                    RunStatus.FAILED,
+                    0,
+                    Double.NaN,
+                    Messages.get("training.couldNotStart", error.getMessage() == null ? error.toString() : error.getMessage()),
+                    System.currentTimeMillis())));
+  }
+
+  /** Asks the running run to end after its current batch. */
+  public void stop() {
+    if (current != null) {
+      current.stop();
+      stopping.set(true);
+    }
+  }
+
+  /** Stops a running run and the progress refresh; for closing the window. */
+  public void shutdown() {
+    stop();
+    if (progressRefresh != null) {
+      progressRefresh.cancel();
+    }
+  }
+
+  /** Reads the latest step and epoch the training thread stored and shows them. Runs on the UI thread. */
+  void refreshProgress() {
+    RunControl run = current;
+    if (run == null) {
+      return;
+    }
+    StepMetrics step = run.latestStep.get();
+    if (step == null) {
+      progress.set(-1);
+      progressText.set(Messages.get(run.started.get() == null ? "training.loading" : "training.firstBatch"));
+      return;
+    }
+    RunStarted started = run.started.get();
+    int epochs = started == null ? run.epochs : started.epochs();
+    progress.set(Math.min(1, step.epochFraction() / epochs));
+    String text =
+        Messages.get(
+            "training.progress", step.epoch(), epochs, step.batch(), step.batchesPerEpoch(), Math.round(step.samplesPerSecond()));
+    EpochMetrics epoch = run.latestEpoch.get();
+    if (epoch != null) {
+      text += Messages.get("training.progress.validation", Messages.percent(epoch.validationAccuracy()));
+    }
+    progressText.set(text);
+  }
+
+  private void finished(RunControl run, RunEnded ended) {
+    if (progressRefresh != null) {
+      progressRefresh.cancel();
+      progressRefresh = null;
+    }
+    refreshProgress();
+    current = null;
+    if (ended.status() == RunStatus.FINISHED) {
+      progress.set(1);
+    } else if (progress.get() < 0) {
+      progress.set(0);
+    }
+    progressText.set(Messages.get("status." + ended.status().name()));
+    stopping.set(false);
+    lastRun.set(ended);
+    running.set(false);
+  }
+
+  private void readSettings() {
+    TrainingSettings s = settings.get() == null ? baseProject.training() : settings.get();
+    s = s.withOptimizer(optimizer.get());
+    Double rate = parseDouble(learningRateText.get());
+    Integer batch = parseInt(batchSizeText.get());
+    Integer epochs = parseInt(epochsText.get());
+    if (rate != null) {
+      s = s.withLearningRate(rate);
+    }
+    if (batch != null) {
+      s = s.withBatchSize(batch);
+    }
+    if (epochs != null) {
+      s = s.withEpochs(epochs);
+    }
+    var problems = s.fieldProblems();
+    learningRateProblem.set(rate == null ? Messages.get("settings.notANumber", learningRateText.get()) : problems.getOrDefault("learningRate", ""));
+    batchSizeProblem.set(batch == null ? Messages.get("settings.notAWholeNumber", batchSizeText.get()) : problems.getOrDefault("batchSize", ""));
+    epochsProblem.set(epochs == null ? Messages.get("settings.notAWholeNumber", epochsText.get()) : problems.getOrDefault("epochs", ""));
+    settings.set(s);
+    settingsValid.set(
+        problems.isEmpty() && learningRateProblem.get().isEmpty() && batchSizeProblem.get().isEmpty() && epochsProblem.get().isEmpty());
+  }
+
+  private void updateState() {
+    boolean ready =
+        modelValid.get() && settingsValid.get() && dataSignature.get() != null && !checkingDataset.get() && !running.get();
+    canTrain.set(ready);
+    canStop.set(running.get() && !stopping.get());
+    String status;
+    if (running.get()) {
+      status = stopping.get() ? Messages.get("training.stopping") : Messages.get("training.running");
+    } else if (!datasetProblem.get().isEmpty()) {
+      status = Messages.get("training.datasetProblem", datasetProblem.get());
+    } else if (!modelValid.get()) {
+      status = Messages.get("training.fixModel");
+    } else if (!settingsValid.get()) {
+      status = Messages.get("training.fixSettings");
+    } else if (dataSignature.get() == null) {
+      status = Messages.get("dataset.checking");
+    } else if (lastRun.get() != null) {
+      status = lastRun.get().message();
+    } else {
+      status = Messages.get("training.ready");
+    }
+    statusText.set(status);
+  }
+
+  private static Double parseDouble(String text) {
+    try {
+      return text == null ? null : Double.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Integer parseInt(String text) {
+    try {
+      return text == null ? null : Integer.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String plain(double d) {
+    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  /** One run's stop switch and latest progress, shared between the UI thread and the training thread. */
+  private static final class RunControl {
+    final int epochs;
+    final AtomicReference<RunStarted> started = new AtomicReference<>();
+    final AtomicReference<StepMetrics> latestStep = new AtomicReference<>();
+    final AtomicReference<EpochMetrics> latestEpoch = new AtomicReference<>();
+    private TrainingJob job;
+    private boolean stopRequested;
+
+    RunControl(int epochs) {
+      this.epochs = epochs;
+    }
+
+    /** Called on the worker once the job exists; a stop that came earlier is passed on. */
+    synchronized void attach(TrainingJob job) {
+      this.job = job;
+      if (stopRequested) {
+        job.stop();
+      }
+    }
+
+    synchronized void stop() {
+      stopRequested = true;
+      if (job != null) {
+        job.stop();
+      }
+    }
+  }
+
+  /** Feeds a run's events to the curves and the progress references; runs on the training thread. */
+  private final class LiveListener implements TrainingListener {
+    private final RunControl run;
+    private final LiveCurves target;
+
+    LiveListener(RunControl run, LiveCurves target) {
+      this.run = run;
+      this.target = target;
+    }
+
+    @Override
+    public void onRunStarted(RunStarted event) {
+      run.started.set(event);
+      executor.runOnUiThread(() -> runStarted.set(event));
+    }
+
+    @Override
+    public void onStep(StepMetrics m) {
+      target.trainLoss().append(m.epochFraction(), m.loss());
+      target.trainAccuracy().append(m.epochFraction(), 100 * m.accuracy());
+      run.latestStep.set(m);
+    }
+
+    @Override
+    public void onEpoch(EpochMetrics m) {
+      target.validationLoss().append(m.epoch(), m.validationLoss());
+      target.validationAccuracy().append(m.epoch(), 100 * m.validationAccuracy());
+      run.latestEpoch.set(m);
+    }
+  }
+}

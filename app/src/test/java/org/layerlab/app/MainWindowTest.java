@@ -1,0 +1,153 @@
+package org.layerlab.app;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.app.concurrent.FxTaskExecutor;
+import org.layerlab.app.runs.RunRow;
+import org.layerlab.charts.MetricChart;
+import org.layerlab.charts.MetricSeries;
+import org.layerlab.model.project.OptimizerKind;
+import org.layerlab.runtime.events.RunStatus;
+import org.layerlab.runtime.workspace.Workspace;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window on the spiral sample, driven by a robot, with a fresh workspace. Headless through Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+  @TempDir Path home;
+  private FxTaskExecutor executor;
+  private Workspace workspace;
+  private MainViewModel viewModel;
+  private Scene scene;
+
+  @Start
+  void start(Stage stage) {
+    executor = new FxTaskExecutor();
+    workspace = Workspace.open(home);
+    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
+    viewModel = new MainViewModel(context);
+    scene = LayerlabApp.show(stage, viewModel);
+    viewModel.start();
+  }
+
+  @AfterEach
+  void closeWorkspace() {
+    viewModel.shutdown();
+    executor.close();
+    workspace.close();
+  }
+
+  @Test
+  void trainingTheSpiralSampleDrawsLiveCurvesAndRecordsAFinishedRun(FxRobot robot) throws Exception {
+    Button train = robot.lookup("#trainButton").queryButton();
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
+    assertEquals(4, robot.lookup(".layer-card").queryAll().size());
+
+    robot.interact(() -> Screenshots.save(scene, "1-start"));
+    robot.doubleClickOn("#epochsField").write("3");
+    assertEquals("3", robot.lookup("#epochsField").queryAs(TextField.class).getText());
+    robot.clickOn("#trainButton");
+
+    MetricChart loss = robot.lookup("#lossChart").queryAs(MetricChart.class);
+    TableView<?> runs = robot.lookup("#runsTable").queryTableView();
+    WaitForAsyncUtils.waitFor(
+        90,
+        SECONDS,
+        onFx(
+            () ->
+                loss.series().get(0).size() > 0
+                    && runs.getItems().stream().anyMatch(r -> ((RunRow) r).status() == RunStatus.FINISHED)));
+
+    robot.interact(() -> Screenshots.save(scene, "2-trained"));
+    RunRow run = (RunRow) runs.getItems().get(0);
+    assertEquals(RunStatus.FINISHED, run.status());
+    assertTrue(run.name().startsWith("Spiral "), run.name());
+    assertTrue(run.message().startsWith("Finished 3 epochs"), run.message());
+    assertEquals(3, onFx(() -> loss.series().get(1).size()).call(), "one validation point per epoch");
+    assertEquals("Finished", robot.lookup("#progressLabel").queryAs(Label.class).getText());
+    assertFalse(train.isDisabled());
+
+    // A second run with SGD, then both selected: their validation curves overlay, one colour each.
+    robot.interact(() -> robot.lookup("#optimizerCombo").queryComboBox().getSelectionModel().select(OptimizerKind.SGD));
+    robot.clickOn("#trainButton");
+    WaitForAsyncUtils.waitFor(
+        90,
+        SECONDS,
+        onFx(() -> runs.getItems().stream().filter(r -> ((RunRow) r).status() == RunStatus.FINISHED).count() == 2));
+    robot.interact(() -> runs.getSelectionModel().selectAll());
+    MetricChart compare = robot.lookup("#compareAccuracyChart").queryAs(MetricChart.class);
+    WaitForAsyncUtils.waitFor(
+        10,
+        SECONDS,
+        onFx(() -> compare.series().size() == 2 && compare.series().stream().allMatch(series -> series.size() == 3)));
+    assertEquals(List.of(0, 1), onFx(() -> compare.series().stream().map(MetricSeries::colorIndex).toList()).call());
+    robot.interact(
+        () -> {
+          robot.lookup("#rightTabs").queryAs(TabPane.class).getSelectionModel().select(1);
+          robot.lookup("#compareAccuracyChart").query().applyCss();
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> Screenshots.save(scene, "3-runs"));
+  }
+
+  @Test
+  void typingAnUnreadableValueKeepsItMarksTheCardAndDisablesTrain(FxRobot robot) throws Exception {
+    Button train = robot.lookup("#trainButton").queryButton();
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
+
+    robot.clickOn("#layerCard1");
+    robot.doubleClickOn("#setting-units").write("6x4");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertEquals("6x4", robot.lookup("#setting-units").queryAs(TextField.class).getText());
+    assertTrue(train.isDisabled());
+    Node card = robot.lookup("#layerCard1").query();
+    assertTrue(card.getStyleClass().contains("invalid"));
+    assertTrue(
+        robot.lookup("#problemsLabel").queryAs(Label.class).getText().startsWith("dense1: units must be a whole number"),
+        robot.lookup("#problemsLabel").queryAs(Label.class).getText());
+    assertEquals("Fix the problems shown on the red layer cards to train.", robot.lookup("#statusLabel").queryAs(Label.class).getText());
+    robot.interact(() -> Screenshots.save(scene, "4-invalid-edit"));
+  }
+
+  @Test
+  void choosingFashionMnistShowsTheInputShapeFixOnTheInputCard(FxRobot robot) throws Exception {
+    Button train = robot.lookup("#trainButton").queryButton();
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
+
+    robot.interact(() -> robot.lookup("#datasetCombo").queryComboBox().getSelectionModel().select(1));
+    WaitForAsyncUtils.waitFor(20, SECONDS, onFx(() -> robot.lookup("#layerCard0").query().getStyleClass().contains("invalid")));
+
+    assertTrue(train.isDisabled());
+    assertEquals("Samples (N, 1, 28, 28) · 10 classes", robot.lookup("#datasetInfoLabel").queryAs(Label.class).getText());
+    String problems = robot.lookup("#problemsLabel").queryAs(Label.class).getText();
+    assertTrue(problems.contains("set shape to 1, 28, 28"), problems);
+    robot.interact(() -> Screenshots.save(scene, "5-fashion-mismatch"));
+  }
+
+  private static <T> Callable<T> onFx(Callable<T> check) {
+    return () -> WaitForAsyncUtils.asyncFx(check).get();
+  }
+}
