@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.RunStatus;
 
 /**
@@ -354,7 +355,12 @@ public final class RunStore implements AutoCloseable {
           try (PreparedStatement ps =
               connection.prepareStatement(
                   "UPDATE runs SET status = ?, message = ?,"
-                      + " ended_at = COALESCE((SELECT MAX(wall_time) FROM metrics WHERE run_id = runs.id), started_at)"
+                      + " ended_at = COALESCE((SELECT MAX(wall_time) FROM metrics WHERE run_id = runs.id), started_at),"
+                      // the accuracy of the last epoch it completed, so the table shows how far it got
+                      + " final_val_accuracy = (SELECT m.val FROM metrics m JOIN tags t ON t.id = m.tag_id"
+                      + "   WHERE m.run_id = runs.id AND t.name = '"
+                      + MetricTags.VALIDATION_ACCURACY
+                      + "' ORDER BY m.step DESC LIMIT 1)"
                       + " WHERE id = ?")) {
             for (String[] run : dead) {
               ps.setString(1, RunStatus.INTERRUPTED.name());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.RunStatus;
 
 class RunStoreTest {
@@ -93,7 +94,12 @@ class RunStoreTest {
     String id;
     try (RunStore store = RunStore.open(db)) {
       id = store.createRun("orphan", "P", "{}", 100);
-      store.appendMetrics(id, List.of(new MetricPoint("loss", 1, 250, 0.7)));
+      store.appendMetrics(
+          id,
+          List.of(
+              new MetricPoint("loss", 1, 250, 0.7),
+              new MetricPoint(MetricTags.VALIDATION_ACCURACY, 1, 200, 0.5),
+              new MetricPoint(MetricTags.VALIDATION_ACCURACY, 2, 240, 0.625)));
     }
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
@@ -107,6 +113,7 @@ class RunStoreTest {
       assertEquals(250L, r.endedAtMillis(), "ended at the last metric written");
       assertTrue(r.message().contains("pid " + gone.pid()), r.message());
       assertEquals(1, store.metrics(id, "loss").size());
+      assertEquals(0.625, r.finalValidationAccuracy(), "the last completed epoch's validation accuracy");
     }
   }
 
