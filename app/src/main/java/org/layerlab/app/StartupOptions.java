@@ -16,7 +16,11 @@ public record StartupOptions(Optional<Path> projectPath) {
 
   /** Whether the arguments name a command for the command line ({@code train}, {@code runs}, ...) rather than options of the window. */
   public static boolean isCommand(String... args) {
-    return args.length > 0 && !args[0].startsWith("-");
+    if (args.length == 0) {
+      return false;
+    }
+    // --help and --version belong to the command line, which lists the commands and how to open the window
+    return !args[0].startsWith("-") || List.of("-h", "--help", "-V", "--version").contains(args[0]);
   }
 
   /**

@@ -19,6 +19,8 @@ class StartupOptionsTest {
     assertTrue(StartupOptions.isCommand("runs"));
     assertFalse(StartupOptions.isCommand());
     assertFalse(StartupOptions.isCommand("--project", "x"));
+    assertTrue(StartupOptions.isCommand("--help"), "help is the command line's");
+    assertTrue(StartupOptions.isCommand("-V"));
   }
 
   @Test
