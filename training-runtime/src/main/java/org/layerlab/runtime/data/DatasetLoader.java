@@ -10,14 +10,16 @@ import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.TrainingSettings;
 
 /**
- * Turns a project's {@link DatasetRef} into the data of a run, in three steps:
+ * Turns a project's {@link DatasetRef} into the data of a run, in four steps:
  *
  * <ol>
  *   <li>read or generate all samples, and the dataset's own test set when it has one;
  *   <li>when it has none and the reference asks for a test fraction, hold that share out as the test set, stratified by class and
  *       seeded with {@link #TEST_SPLIT_SEED};
  *   <li>hold out a seeded, stratified validation share of the rest ({@link TrainingSettings#validationFraction()},
- *       {@link TrainingSettings#seed()}).
+ *       {@link TrainingSettings#seed()});
+ *   <li>fit the normalisation to the training part only and apply it to all three parts; check that augmentation, which training
+ *       applies batch by batch, has images to work on.
  * </ol>
  *
  * <p>IDX data lives in a folder with the MNIST file names: {@value #TRAIN_IMAGES}, {@value #TRAIN_LABELS}, {@value #TEST_IMAGES} and
@@ -188,7 +190,7 @@ public final class DatasetLoader {
     return new Source(all, test, source.toString(), trainImages);
   }
 
-  /** Steps 2 and 3: the test split and the validation split. */
+  /** Steps 2 to 4: the test split, the validation split, normalisation and the augmentation check. */
   private static LoadedData prepare(Source read, DatasetRef.Options options, TrainingSettings settings) throws DatasetException {
     Dataset all = read.all();
     Optional<Dataset> test = read.test();
@@ -214,7 +216,29 @@ public final class DatasetLoader {
       source.append("; ").append(parts[1].length).append(" samples held out as the test set");
     }
     StratifiedSplit split = split(all, settings, read.file());
-    return new LoadedData(split.train(), split.validation(), test, source.toString());
+    DatasetRef.Augmentation augmentation = options.augmentation();
+    if (!augmentation.isNone() && all.sampleShape().rank() != 3) {
+      throw new DatasetException(
+          read.file(),
+          "augmentation changes images (channels, height, width), but the samples of "
+              + all.name()
+              + " are "
+              + all.sampleShape()
+              + ": remove \"augmentation\" from the project's dataset.");
+    }
+    Optional<FeatureScaling> scaling = Optional.empty();
+    if (options.normalisation() != DatasetRef.Normalisation.NONE) {
+      FeatureScaling fitted = FeatureScaling.fit(split.train(), options.normalisation());
+      fitted.applyInPlace(split.train());
+      fitted.applyInPlace(split.validation());
+      test.ifPresent(fitted::applyInPlace);
+      scaling = Optional.of(fitted);
+      source.append("; features ").append(fitted.describe());
+    }
+    if (!augmentation.isNone()) {
+      source.append("; training batches augmented: ").append(augmentation);
+    }
+    return new LoadedData(split.train(), split.validation(), test, source.toString(), scaling, augmentation);
   }
 
   /**
