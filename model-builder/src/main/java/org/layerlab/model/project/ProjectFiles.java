@@ -120,24 +120,7 @@ public final class ProjectFiles {
         l.set("settings", MAPPER.valueToTree(layer.settings()));
       }
     }
-    ObjectNode ds = root.putObject("dataset");
-    ds.put("type", project.dataset().type());
-    if (project.dataset() instanceof DatasetRef.Spiral s) {
-      ds.put("classes", s.classes());
-      ds.put("pointsPerClass", s.pointsPerClass());
-      ds.put("noise", s.noise());
-      ds.put("seed", s.seed());
-    } else if (project.dataset() instanceof DatasetRef.Idx idx) {
-      ds.put("name", idx.name());
-      ds.put("path", idx.path());
-      if (idx.fullDatasetPath() != null) {
-        ds.put("fullDatasetPath", idx.fullDatasetPath());
-      }
-      ds.put("useFullWhenAvailable", idx.useFullWhenAvailable());
-      if (!idx.classNames().isEmpty()) {
-        ds.set("classNames", MAPPER.valueToTree(idx.classNames()));
-      }
-    }
+    writeDataset(root.putObject("dataset"), project.dataset());
     TrainingSettings t = project.training();
     ObjectNode tr = root.putObject("training");
     tr.put("optimizer", t.optimizer().jsonName());
@@ -151,6 +134,88 @@ public final class ProjectFiles {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a project always serialises", e);
+    }
+  }
+
+  /** The {@code dataset} block: the type, its fields, then the options that differ from {@link DatasetRef.Options#NONE}. */
+  private static void writeDataset(ObjectNode ds, DatasetRef ref) {
+    ds.put("type", ref.type());
+    if (ref instanceof DatasetRef.Spiral s) {
+      ds.put("classes", s.classes());
+      ds.put("pointsPerClass", s.pointsPerClass());
+      ds.put("noise", s.noise());
+      ds.put("seed", s.seed());
+    } else if (ref instanceof DatasetRef.Idx idx) {
+      ds.put("name", idx.name());
+      ds.put("path", idx.path());
+      if (idx.fullDatasetPath() != null) {
+        ds.put("fullDatasetPath", idx.fullDatasetPath());
+      }
+      ds.put("useFullWhenAvailable", idx.useFullWhenAvailable());
+      if (!idx.classNames().isEmpty()) {
+        ds.set("classNames", MAPPER.valueToTree(idx.classNames()));
+      }
+    } else if (ref instanceof DatasetRef.Cifar c) {
+      ds.put("name", c.name());
+      ds.put("path", c.path());
+      ds.put("variant", c.variant().jsonName());
+      if (c.variant() == DatasetRef.CifarVariant.CIFAR_100_COARSE) {
+        ds.put("labels", "coarse");
+      }
+    } else if (ref instanceof DatasetRef.Csv c) {
+      ds.put("name", c.name());
+      ds.put("path", c.path());
+      if (c.targets().size() == 1) {
+        ds.put("target", c.targets().get(0));
+      } else {
+        ds.set("target", MAPPER.valueToTree(c.targets()));
+      }
+      ds.put("task", c.task().jsonName());
+      if (!c.features().isEmpty()) {
+        ds.set("features", MAPPER.valueToTree(c.features()));
+      }
+      if (!c.categorical().isEmpty()) {
+        ds.set("categorical", MAPPER.valueToTree(c.categorical()));
+      }
+      if (c.delimiter() != ',') {
+        ds.put("delimiter", String.valueOf(c.delimiter()));
+      }
+    } else if (ref instanceof DatasetRef.ImageFolder f) {
+      ds.put("name", f.name());
+      ds.put("path", f.path());
+      if (f.width() > 0) {
+        ds.put("width", f.width());
+        ds.put("height", f.height());
+      }
+      ds.put("channels", f.channels());
+    } else if (ref instanceof DatasetRef.Synthetic s) {
+      ds.put("kind", s.kind().jsonName());
+      ds.put("samples", s.samples());
+      if (s.kind().task() == DatasetRef.Task.CLASSIFICATION) {
+        ds.put("classes", s.classes());
+      }
+      if (s.kind() == DatasetRef.SyntheticKind.SEQUENCE) {
+        ds.put("length", s.length());
+      }
+      ds.put("noise", s.noise());
+      ds.put("seed", s.seed());
+    } else if (ref instanceof DatasetRef.Djl d) {
+      ds.put("dataset", d.dataset().jsonName());
+    }
+    DatasetRef.Options o = ref.options();
+    if (o.testFraction() > 0) {
+      ds.put("testFraction", o.testFraction());
+    }
+    if (o.normalisation() != DatasetRef.Normalisation.NONE) {
+      ds.put("normalisation", o.normalisation().jsonName());
+    }
+    if (!o.augmentation().isNone()) {
+      DatasetRef.Augmentation a = o.augmentation();
+      ObjectNode aug = ds.putObject("augmentation");
+      aug.put("flip", a.flip());
+      aug.put("cropPadding", a.cropPadding());
+      aug.put("rotationDegrees", a.rotationDegrees());
+      aug.put("shift", a.shift());
     }
   }
 
@@ -236,6 +301,7 @@ public final class ProjectFiles {
 
     DatasetRef dataset(JsonNode node) throws ProjectFileException {
       String type = text(node, "type", "dataset");
+      DatasetRef.Options options = datasetOptions(node);
       switch (type) {
         case "spiral" -> {
           int classes = integer(node, "classes", "dataset");
@@ -251,7 +317,8 @@ public final class ProjectFiles {
           if (!(noise >= 0 && noise <= 1)) {
             throw fail("dataset.noise", "must be from 0 to 1, got " + noise);
           }
-          return new DatasetRef.Spiral(classes, points, noise, seed);
+          noImageAugmentation(options, "spiral");
+          return new DatasetRef.Spiral(classes, points, noise, seed, options);
         }
         case "idx" -> {
           String name = node.hasNonNull("name") ? text(node, "name", "dataset") : "IDX images";
@@ -266,10 +333,260 @@ public final class ProjectFiles {
             }
             names.forEach(n -> classNames.add(n.asText()));
           }
-          return new DatasetRef.Idx(name, path, full, useFull, classNames);
+          return new DatasetRef.Idx(name, path, full, useFull, classNames, options);
         }
-        default -> throw fail("dataset.type", "unknown dataset type '" + type + "': use spiral or idx");
+        case "cifar" -> {
+          return cifar(node, options);
+        }
+        case "csv" -> {
+          return csv(node, options);
+        }
+        case "imagefolder" -> {
+          return imageFolder(node, options);
+        }
+        case "synthetic" -> {
+          return synthetic(node, options);
+        }
+        case "djl" -> {
+          String name = text(node, "dataset", "dataset");
+          DatasetRef.DjlDataset d =
+              DatasetRef.DjlDataset.fromJsonName(name)
+                  .orElseThrow(
+                      () -> fail("dataset.dataset", "unknown DJL dataset '" + name + "': use one of " + DatasetRef.DjlDataset.jsonNames()));
+          return new DatasetRef.Djl(d, options);
+        }
+        default -> throw fail("dataset.type", "unknown dataset type '" + type + "': use one of " + DATASET_TYPES);
       }
+    }
+
+    private static final String DATASET_TYPES = "spiral, idx, cifar, csv, imagefolder, synthetic, djl";
+
+    private DatasetRef.Cifar cifar(JsonNode node, DatasetRef.Options options) throws ProjectFileException {
+      if (!node.hasNonNull("variant")) {
+        throw fail("dataset.variant", "is missing: add \"variant\": \"cifar-10\" or \"cifar-100\"");
+      }
+      String variant = text(node, "variant", "dataset");
+      String labels = node.hasNonNull("labels") ? text(node, "labels", "dataset") : "fine";
+      if (!labels.equals("fine") && !labels.equals("coarse")) {
+        throw fail("dataset.labels", "must be \"fine\" (100 classes) or \"coarse\" (20 superclasses), got \"" + labels + "\"");
+      }
+      DatasetRef.CifarVariant v;
+      if (variant.equals("cifar-10")) {
+        if (labels.equals("coarse")) {
+          throw fail("dataset.labels", "only CIFAR-100 has coarse labels: remove \"labels\", or use variant \"cifar-100\"");
+        }
+        v = DatasetRef.CifarVariant.CIFAR_10;
+      } else if (variant.equals("cifar-100")) {
+        v = labels.equals("coarse") ? DatasetRef.CifarVariant.CIFAR_100_COARSE : DatasetRef.CifarVariant.CIFAR_100;
+      } else {
+        throw fail("dataset.variant", "unknown CIFAR variant '" + variant + "': use cifar-10 or cifar-100");
+      }
+      String name = node.hasNonNull("name") ? text(node, "name", "dataset") : (v == DatasetRef.CifarVariant.CIFAR_10 ? "CIFAR-10" : "CIFAR-100");
+      return new DatasetRef.Cifar(name, text(node, "path", "dataset"), v, options);
+    }
+
+    private DatasetRef.Csv csv(JsonNode node, DatasetRef.Options options) throws ProjectFileException {
+      String path = text(node, "path", "dataset");
+      String name = node.hasNonNull("name") ? text(node, "name", "dataset") : lastName(path);
+      List<String> targets;
+      JsonNode target = node.get("target");
+      if (target != null && target.isTextual()) {
+        targets = List.of(target.asText());
+      } else if (target != null && target.isArray()) {
+        targets = textList(node, "target", "dataset");
+      } else {
+        throw fail("dataset.target", (target == null || target.isNull() ? "is missing: " : "must be a column name, got " + target + ": ")
+            + "add \"target\" with the name of the column to predict");
+      }
+      if (targets.isEmpty()) {
+        throw fail("dataset.target", "names no column: give the column to predict");
+      }
+      String taskName = node.hasNonNull("task") ? text(node, "task", "dataset") : "classification";
+      DatasetRef.Task task =
+          DatasetRef.Task.fromJsonName(taskName)
+              .orElseThrow(() -> fail("dataset.task", "unknown task '" + taskName + "': use classification or regression"));
+      if (task == DatasetRef.Task.CLASSIFICATION && targets.size() != 1) {
+        throw fail("dataset.target", "classification predicts one column, got " + targets + ": name one, or set \"task\": \"regression\"");
+      }
+      List<String> features = textList(node, "features", "dataset");
+      List<String> categorical = textList(node, "categorical", "dataset");
+      for (String t : targets) {
+        if (features.contains(t)) {
+          throw fail("dataset.features", "holds the target column '" + t + "': the model must not read what it predicts; remove it");
+        }
+        if (categorical.contains(t)) {
+          throw fail("dataset.categorical", "holds the target column '" + t + "': only feature columns are categorical; remove it");
+        }
+      }
+      for (String c : categorical) {
+        if (!features.isEmpty() && !features.contains(c)) {
+          throw fail("dataset.categorical", "names '" + c + "', which is not one of the features " + features + ": add it there or remove it");
+        }
+      }
+      char delimiter = ',';
+      if (node.hasNonNull("delimiter")) {
+        String d = text(node, "delimiter", "dataset");
+        if (d.length() != 1 || d.equals("\"") || d.equals("\n") || d.equals("\r")) {
+          throw fail("dataset.delimiter", "must be one character such as \",\", \";\" or \"\\t\", got \"" + d + "\"");
+        }
+        delimiter = d.charAt(0);
+      }
+      noImageAugmentation(options, "csv");
+      return new DatasetRef.Csv(name, path, targets, features, categorical, task, delimiter, options);
+    }
+
+    private DatasetRef.ImageFolder imageFolder(JsonNode node, DatasetRef.Options options) throws ProjectFileException {
+      String path = text(node, "path", "dataset");
+      String name = node.hasNonNull("name") ? text(node, "name", "dataset") : lastName(path);
+      boolean hasWidth = node.hasNonNull("width");
+      if (hasWidth != node.hasNonNull("height")) {
+        throw fail(hasWidth ? "dataset.height" : "dataset.width", "is missing: give both width and height to resize, or neither to keep the images' size");
+      }
+      int width = hasWidth ? integer(node, "width", "dataset") : 0;
+      int height = hasWidth ? integer(node, "height", "dataset") : 0;
+      if (hasWidth && (width < 1 || width > 4096)) {
+        throw fail("dataset.width", "must be from 1 to 4096 pixels, got " + width);
+      }
+      if (hasWidth && (height < 1 || height > 4096)) {
+        throw fail("dataset.height", "must be from 1 to 4096 pixels, got " + height);
+      }
+      int channels = node.hasNonNull("channels") ? integer(node, "channels", "dataset") : 3;
+      if (channels != 1 && channels != 3) {
+        throw fail("dataset.channels", "must be 1 (grey) or 3 (colour), got " + channels);
+      }
+      return new DatasetRef.ImageFolder(name, path, width, height, channels, options);
+    }
+
+    private DatasetRef.Synthetic synthetic(JsonNode node, DatasetRef.Options options) throws ProjectFileException {
+      if (!node.hasNonNull("kind")) {
+        throw fail("dataset.kind", "is missing: add \"kind\", one of " + DatasetRef.SyntheticKind.jsonNames());
+      }
+      String kindName = text(node, "kind", "dataset");
+      DatasetRef.SyntheticKind kind =
+          DatasetRef.SyntheticKind.fromJsonName(kindName)
+              .orElseThrow(
+                  () ->
+                      fail(
+                          "dataset.kind",
+                          "unknown synthetic kind '"
+                              + kindName
+                              + "': use one of "
+                              + DatasetRef.SyntheticKind.jsonNames()
+                              + (kindName.equalsIgnoreCase("spiral") ? " (the spiral has a type of its own: \"type\": \"spiral\")" : "")));
+      int classes = kind.defaultClasses();
+      if (node.hasNonNull("classes")) {
+        classes = integer(node, "classes", "dataset");
+        if (kind.task() == DatasetRef.Task.REGRESSION) {
+          throw fail("dataset.classes", kind.jsonName() + " data is a regression with no classes: remove \"classes\"");
+        }
+        if (classes < kind.minClasses() || classes > kind.maxClasses()) {
+          throw fail(
+              "dataset.classes",
+              kind.minClasses() == kind.maxClasses()
+                  ? kind.jsonName() + " data has exactly " + kind.minClasses() + " classes, got " + classes
+                  : "must be from " + kind.minClasses() + " to " + kind.maxClasses() + " for " + kind.jsonName() + " data, got " + classes);
+        }
+      }
+      int length = kind == DatasetRef.SyntheticKind.SEQUENCE ? 20 : 0;
+      if (node.hasNonNull("length")) {
+        if (kind != DatasetRef.SyntheticKind.SEQUENCE) {
+          throw fail("dataset.length", "only sequence data has a length: remove \"length\"");
+        }
+        length = integer(node, "length", "dataset");
+        if (length < 2 || length > 1000) {
+          throw fail("dataset.length", "must be from 2 to 1000 steps, got " + length);
+        }
+      }
+      int samples = integer(node, "samples", "dataset");
+      int least = Math.max(2, 2 * classes);
+      if (samples < least || samples > 1_000_000) {
+        throw fail("dataset.samples", "must be from " + least + " to 1000000, got " + samples + (classes > 0 ? " (at least two per class)" : ""));
+      }
+      double noise = number(node, "noise", "dataset");
+      if (!(noise >= 0 && noise <= 1)) {
+        throw fail("dataset.noise", "must be from 0 to 1, got " + noise);
+      }
+      long seed = longInteger(node, "seed", "dataset");
+      noImageAugmentation(options, "synthetic");
+      return new DatasetRef.Synthetic(kind, samples, classes, noise, length, seed, options);
+    }
+
+    /** The options every dataset type may carry; each is optional and defaults to "none". */
+    private DatasetRef.Options datasetOptions(JsonNode node) throws ProjectFileException {
+      double testFraction = 0;
+      if (node.hasNonNull("testFraction")) {
+        testFraction = number(node, "testFraction", "dataset");
+        if (!(testFraction >= 0 && testFraction <= 0.9)) {
+          throw fail("dataset.testFraction", "must be from 0 to 0.9, got " + testFraction + " (0.1 to 0.2 is usual; 0 for no test set)");
+        }
+      }
+      DatasetRef.Normalisation normalisation = DatasetRef.Normalisation.NONE;
+      // The American spelling is read too: a file that used it would otherwise lose its normalisation without a word.
+      String normKey = node.hasNonNull("normalisation") ? "normalisation" : node.hasNonNull("normalization") ? "normalization" : null;
+      if (normKey != null) {
+        String n = text(node, normKey, "dataset");
+        normalisation =
+            DatasetRef.Normalisation.fromJsonName(n)
+                .orElseThrow(
+                    () -> fail("dataset." + normKey, "unknown normalisation '" + n + "': use one of " + DatasetRef.Normalisation.jsonNames()));
+      }
+      DatasetRef.Augmentation augmentation = DatasetRef.Augmentation.NONE;
+      JsonNode a = node.get("augmentation");
+      if (a != null && !a.isNull()) {
+        if (!a.isObject()) {
+          throw fail("dataset.augmentation", "must be an object such as {\"flip\": true, \"cropPadding\": 4}");
+        }
+        JsonNode flip = a.get("flip");
+        if (flip != null && !flip.isNull() && !flip.isBoolean()) {
+          throw fail("dataset.augmentation.flip", "must be true or false, got " + flip);
+        }
+        augmentation =
+            new DatasetRef.Augmentation(
+                flip != null && flip.asBoolean(false),
+                a.hasNonNull("cropPadding") ? integer(a, "cropPadding", "dataset.augmentation") : 0,
+                a.hasNonNull("rotationDegrees") ? number(a, "rotationDegrees", "dataset.augmentation") : 0,
+                a.hasNonNull("shift") ? number(a, "shift", "dataset.augmentation") : 0);
+        for (Map.Entry<String, String> problem : augmentation.fieldProblems().entrySet()) {
+          throw fail("dataset.augmentation." + problem.getKey(), problem.getValue());
+        }
+      }
+      return new DatasetRef.Options(testFraction, normalisation, augmentation);
+    }
+
+    /** Augmentation changes images; a dataset type that never holds images refuses it where the file says it. */
+    private void noImageAugmentation(DatasetRef.Options options, String type) throws ProjectFileException {
+      if (!options.augmentation().isNone()) {
+        throw fail("dataset.augmentation", "changes images, but a " + type + " dataset holds no images: remove \"augmentation\"");
+      }
+    }
+
+    /** The last part of a path as written in the file, the default name of a dataset. */
+    private static String lastName(String path) {
+      String trimmed = path.replaceAll("[/\\\\]+$", "");
+      int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+      return trimmed.isEmpty() ? path : trimmed.substring(slash + 1);
+    }
+
+    /** A list of texts; a missing field is an empty list. */
+    private List<String> textList(JsonNode parent, String field, String at) throws ProjectFileException {
+      JsonNode n = parent.get(field);
+      List<String> out = new ArrayList<>();
+      if (n == null || n.isNull()) {
+        return out;
+      }
+      if (!n.isArray()) {
+        throw fail(join(at, field), "must be a list of column names such as [\"age\", \"income\"], got " + n);
+      }
+      for (int i = 0; i < n.size(); i++) {
+        if (!n.get(i).isTextual()) {
+          throw fail(join(at, field) + "[" + i + "]", "must be text, got " + n.get(i));
+        }
+        if (out.contains(n.get(i).asText())) {
+          throw fail(join(at, field) + "[" + i + "]", "names '" + n.get(i).asText() + "' a second time: remove one");
+        }
+        out.add(n.get(i).asText());
+      }
+      return out;
     }
 
     TrainingSettings training(JsonNode node) throws ProjectFileException {

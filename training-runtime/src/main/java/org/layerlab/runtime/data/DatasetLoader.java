@@ -2,6 +2,7 @@ package org.layerlab.runtime.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.layerlab.model.analysis.DataSignature;
 import org.layerlab.model.analysis.Shape;
@@ -9,12 +10,23 @@ import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.TrainingSettings;
 
 /**
- * Turns a project's {@link DatasetRef} into the data of a run: reads or generates the samples, then holds out a seeded, stratified
- * validation share of the training samples ({@link TrainingSettings#validationFraction()}, {@link TrainingSettings#seed()}).
+ * Turns a project's {@link DatasetRef} into the data of a run, in four steps:
+ *
+ * <ol>
+ *   <li>read or generate all samples, and the dataset's own test set when it has one;
+ *   <li>when it has none and the reference asks for a test fraction, hold that share out as the test set, stratified by class and
+ *       seeded with {@link #TEST_SPLIT_SEED};
+ *   <li>hold out a seeded, stratified validation share of the rest ({@link TrainingSettings#validationFraction()},
+ *       {@link TrainingSettings#seed()});
+ *   <li>fit the normalisation to the training part only and apply it to all three parts; check that augmentation, which training
+ *       applies batch by batch, has images to work on.
+ * </ol>
  *
  * <p>IDX data lives in a folder with the MNIST file names: {@value #TRAIN_IMAGES}, {@value #TRAIN_LABELS}, {@value #TEST_IMAGES} and
  * {@value #TEST_LABELS}, each gzip ({@code .gz}) or raw. The test pair is optional. When the reference asks for the full dataset
- * and its folder holds all four files, that folder is read instead of the project's own.
+ * and its folder holds all four files, that folder is read instead of the project's own. KMNIST ships in the same format and names.
+ * The other formats are described by their readers: {@link CifarReader}, {@link CsvReader}, {@link ImageFolderReader},
+ * {@link SyntheticGenerator}, {@link DjlDatasets}.
  */
 public final class DatasetLoader {
 
@@ -23,7 +35,16 @@ public final class DatasetLoader {
   public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
   public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
 
+  /**
+   * The seed of the test split. It is fixed, not the training seed, so that runs that differ in their seed are still measured on the
+   * same test samples and can be compared.
+   */
+  public static final long TEST_SPLIT_SEED = 0x7E57_5EEDL;
+
   private DatasetLoader() {}
+
+  /** All samples of a dataset as read, its own test set if it has one, where they came from in words, and the file to name. */
+  private record Source(Dataset all, Optional<Dataset> test, String description, Path file) {}
 
   /**
    * Loads the data {@code ref} names.
@@ -32,12 +53,89 @@ public final class DatasetLoader {
    * @throws DatasetException when a file is missing or damaged, or there are too few samples to split
    */
   public static LoadedData load(DatasetRef ref, Path projectDir, TrainingSettings settings) throws DatasetException {
+    return prepare(read(ref, projectDir), ref.options(), settings);
+  }
+
+  private static Source read(DatasetRef ref, Path projectDir) throws DatasetException {
     if (ref instanceof DatasetRef.Spiral spiral) {
-      Dataset all = SpiralGenerator.generate(spiral);
-      StratifiedSplit split = split(all, settings, null);
-      return new LoadedData(split.train(), split.validation(), Optional.empty(), spiral.describe() + ", seed " + spiral.seed());
+      return new Source(SpiralGenerator.generate(spiral), Optional.empty(), spiral.describe() + ", seed " + spiral.seed(), null);
     }
-    DatasetRef.Idx idx = (DatasetRef.Idx) ref;
+    if (ref instanceof DatasetRef.Idx idx) {
+      return readIdx(idx, projectDir);
+    }
+    if (ref instanceof DatasetRef.Cifar cifar) {
+      Path folder = projectDir.resolve(cifar.path()).normalize();
+      CifarReader.Batches batches = CifarReader.locate(folder, cifar.variant());
+      List<String> names = CifarReader.classNames(batches.folder(), cifar.variant());
+      Dataset all = CifarReader.read(cifar.name(), batches.train(), cifar.variant(), names);
+      Optional<Dataset> test = Optional.empty();
+      if (batches.test() != null) {
+        test = Optional.of(CifarReader.read(cifar.name() + " test", List.of(batches.test()), cifar.variant(), names));
+      }
+      String files =
+          batches.train().size() == 1
+              ? batches.train().get(0).getFileName().toString()
+              : batches.train().get(0).getFileName() + " to " + batches.train().get(batches.train().size() - 1).getFileName();
+      String description =
+          cifar.name()
+              + ": "
+              + all.size()
+              + " training images ("
+              + files
+              + ")"
+              + test.map(t -> " and " + t.size() + " test images").orElse("")
+              + ", "
+              + all.classes()
+              + " classes, from "
+              + batches.folder();
+      return new Source(all, test, description, batches.train().get(0));
+    }
+    if (ref instanceof DatasetRef.Csv csv) {
+      Path file = projectDir.resolve(csv.path()).normalize();
+      Dataset all = CsvReader.read(file, csv);
+      String what =
+          all.isRegression()
+              ? "regression of " + String.join(", ", csv.targets())
+              : "classification of " + csv.targets().get(0) + " into " + all.classes() + " classes";
+      return new Source(
+          all, Optional.empty(), csv.name() + ": " + all.size() + " rows of " + all.sampleSize() + " features, " + what + ", from " + file, file);
+    }
+    if (ref instanceof DatasetRef.ImageFolder images) {
+      Path folder = projectDir.resolve(images.path()).normalize();
+      Dataset all = ImageFolderReader.read(images.name(), folder, images.width(), images.height(), images.channels());
+      String description =
+          images.name()
+              + ": "
+              + all.size()
+              + " images of "
+              + all.classes()
+              + " classes ("
+              + String.join(", ", all.classNames())
+              + "), "
+              + (images.width() > 0 ? "resized to " : "")
+              + all.sampleShape()
+              + ", from "
+              + folder;
+      return new Source(all, Optional.empty(), description, folder);
+    }
+    if (ref instanceof DatasetRef.Synthetic synthetic) {
+      return new Source(
+          SyntheticGenerator.generate(synthetic), Optional.empty(), synthetic.describe() + ", seed " + synthetic.seed(), null);
+    }
+    DatasetRef.Djl djl = (DatasetRef.Djl) ref;
+    DjlDatasets.Loaded loaded = DjlDatasets.load(djl.dataset(), projectDir);
+    String description =
+        djl.dataset().displayName()
+            + " from DJL: "
+            + loaded.train().size()
+            + " training and "
+            + loaded.test().size()
+            + " test images, cached in "
+            + loaded.cache();
+    return new Source(loaded.train(), Optional.of(loaded.test()), description, null);
+  }
+
+  private static Source readIdx(DatasetRef.Idx idx, Path projectDir) throws DatasetException {
     Path folder = idxFolder(idx, projectDir);
     Path trainImages = find(folder, TRAIN_IMAGES);
     Path trainLabels = find(folder, TRAIN_LABELS);
@@ -79,7 +177,6 @@ public final class DatasetLoader {
                 + ": use the test files that belong to this dataset.");
       }
     }
-    StratifiedSplit split = split(all, settings, trainImages);
     StringBuilder source = new StringBuilder();
     source.append(idx.name()).append(": ").append(all.size()).append(" training images");
     test.ifPresent(t -> source.append(" and ").append(t.size()).append(" test images"));
@@ -90,17 +187,90 @@ public final class DatasetLoader {
     } else if (idx.useFullWhenAvailable() && full != null) {
       source.append(" (the full dataset is not installed at ").append(full).append(")");
     }
-    return new LoadedData(split.train(), split.validation(), test, source.toString());
+    return new Source(all, test, source.toString(), trainImages);
+  }
+
+  /** Steps 2 to 4: the test split, the validation split, normalisation and the augmentation check. */
+  private static LoadedData prepare(Source read, DatasetRef.Options options, TrainingSettings settings) throws DatasetException {
+    Dataset all = read.all();
+    Optional<Dataset> test = read.test();
+    StringBuilder source = new StringBuilder(read.description());
+    double testFraction = options.testFraction();
+    if (testFraction > 0 && test.isPresent()) {
+      source.append("; its own test set is used, so testFraction ").append(testFraction).append(" is not");
+    } else if (testFraction > 0) {
+      if (!(testFraction < 1)) {
+        throw new DatasetException(read.file(), "test fraction must be below 1, got " + testFraction + ": set it to 0.1 or 0.2.");
+      }
+      int[][] parts = StratifiedSplit.indices(all, testFraction, TEST_SPLIT_SEED);
+      if (parts[0].length == 0 || parts[1].length == 0) {
+        throw new DatasetException(
+            read.file(),
+            all.size()
+                + " samples are too few to hold out "
+                + Math.round(testFraction * 100)
+                + "% as a test set and still train: give each class at least two samples, or set testFraction to 0.");
+      }
+      test = Optional.of(all.subset(parts[1], all.name() + " test"));
+      all = all.subset(parts[0], all.name());
+      source.append("; ").append(parts[1].length).append(" samples held out as the test set");
+    }
+    StratifiedSplit split = split(all, settings, read.file());
+    DatasetRef.Augmentation augmentation = options.augmentation();
+    if (!augmentation.isNone() && all.sampleShape().rank() != 3) {
+      throw new DatasetException(
+          read.file(),
+          "augmentation changes images (channels, height, width), but the samples of "
+              + all.name()
+              + " are "
+              + all.sampleShape()
+              + ": remove \"augmentation\" from the project's dataset.");
+    }
+    Optional<FeatureScaling> scaling = Optional.empty();
+    if (options.normalisation() != DatasetRef.Normalisation.NONE) {
+      FeatureScaling fitted = FeatureScaling.fit(split.train(), options.normalisation());
+      fitted.applyInPlace(split.train());
+      fitted.applyInPlace(split.validation());
+      test.ifPresent(fitted::applyInPlace);
+      scaling = Optional.of(fitted);
+      source.append("; features ").append(fitted.describe());
+    }
+    if (!augmentation.isNone()) {
+      source.append("; training batches augmented: ").append(augmentation);
+    }
+    return new LoadedData(split.train(), split.validation(), test, source.toString(), scaling, augmentation);
   }
 
   /**
-   * What the data {@code ref} names feeds a model, the sample shape and the class count, without loading the samples: the spiral's
-   * from its settings, an IDX set's from the images file's header and the labels (a few kilobytes). Cheap enough to run on every
-   * change of dataset, but it reads files: keep it off a user interface thread.
+   * What the data {@code ref} names feeds a model, the sample shape and the number of outputs the model must end in (classes, or
+   * targets for regression), without loading all the samples where the format allows: the generated sets' from their settings, an
+   * IDX set's from the images file's header and the labels (a few kilobytes), CIFAR's and DJL's from the format, an image folder's
+   * from its sub-folders and the first image's header. A CSV file is read whole, since its classes are the distinct values of a
+   * column. Cheap enough to run on every change of dataset, but it reads files: keep it off a user interface thread.
    */
   public static DataSignature signature(DatasetRef ref, Path projectDir) throws DatasetException {
     if (ref instanceof DatasetRef.Spiral spiral) {
       return new DataSignature(Shape.of(2), spiral.classes());
+    }
+    if (ref instanceof DatasetRef.Cifar cifar) {
+      CifarReader.locate(projectDir.resolve(cifar.path()).normalize(), cifar.variant());
+      return new DataSignature(CifarReader.SAMPLE_SHAPE, cifar.variant().classes());
+    }
+    if (ref instanceof DatasetRef.Csv csv) {
+      return CsvReader.read(projectDir.resolve(csv.path()).normalize(), csv).signature();
+    }
+    if (ref instanceof DatasetRef.ImageFolder images) {
+      Path folder = projectDir.resolve(images.path()).normalize();
+      return new DataSignature(
+          ImageFolderReader.sampleShape(folder, images.width(), images.height(), images.channels()),
+          ImageFolderReader.classFolders(folder).size());
+    }
+    if (ref instanceof DatasetRef.Synthetic synthetic) {
+      boolean regression = synthetic.kind().task() == DatasetRef.Task.REGRESSION;
+      return new DataSignature(SyntheticGenerator.sampleShape(synthetic), regression ? 1 : synthetic.classes());
+    }
+    if (ref instanceof DatasetRef.Djl djl) {
+      return new DataSignature(DjlDatasets.sampleShape(djl.dataset()), DjlDatasets.classNames(djl.dataset()).size());
     }
     DatasetRef.Idx idx = (DatasetRef.Idx) ref;
     Path folder = idxFolder(idx, projectDir);

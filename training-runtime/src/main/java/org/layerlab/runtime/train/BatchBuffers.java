@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import org.layerlab.runtime.compile.BlockCompiler;
 import org.layerlab.runtime.data.Dataset;
+import org.layerlab.runtime.data.ImageAugmenter;
 
 /**
  * Reusable arrays that one batch of a dataset is gathered into, and from which the batch's NDArrays are made. Allocated once per
@@ -30,6 +31,11 @@ final class BatchBuffers {
   void fill(int[] order, int from, int count) {
     data.gather(order, from, count, features, labels);
     this.count = count;
+  }
+
+  /** Applies random image changes to the gathered training samples. */
+  void augment(ImageAugmenter augmenter) {
+    augmenter.apply(features, count);
   }
 
   int count() {

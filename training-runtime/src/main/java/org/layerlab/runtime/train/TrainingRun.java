@@ -17,6 +17,7 @@ import ai.djl.training.tracker.Tracker;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +32,7 @@ import org.layerlab.runtime.compile.InvalidModelException;
 import org.layerlab.runtime.data.Dataset;
 import org.layerlab.runtime.data.DatasetException;
 import org.layerlab.runtime.data.DatasetLoader;
+import org.layerlab.runtime.data.ImageAugmenter;
 import org.layerlab.runtime.data.LoadedData;
 import org.layerlab.runtime.events.EpochMetrics;
 import org.layerlab.runtime.events.RunEnded;
@@ -51,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * <p>How it trains: DJL's {@link Trainer} with {@link SoftmaxCrossEntropyLoss} on the logits of a block compiled by
  * {@link BlockCompiler#compileForTraining} (a trailing softmax is left out of it), SGD with momentum or Adam at a fixed learning rate.
  * Every epoch visits the training samples in a new order drawn from a {@link Random} seeded with the project's seed; each batch is
- * gathered from the dataset's flat array into one NDArray, in an NDManager closed after the batch. After every epoch the validation
- * set is measured in batches, without gradients and with dropout off.
+ * gathered from the dataset's flat array into one NDArray, in an NDManager closed after the batch. When the dataset asks for image
+ * augmentation, each training batch is augmented after it is gathered (validation batches never are); normalisation is done by the
+ * data loader before training. After every epoch the validation set is measured in batches, without gradients and with dropout off.
  *
  * <p>Endings: FINISHED after the last epoch; STOPPED at the first batch boundary after {@link #stop()} (or an interrupt);
  * DIVERGED when a batch's loss, or an epoch's validation loss, is NaN or infinite (that step is named in the message, not sent as
@@ -144,6 +147,13 @@ public final class TrainingRun implements Callable<RunEnded> {
       return ended(RunStatus.FAILED, "The data could not be loaded: " + e.getMessage());
     }
     LOG.info("Run '{}': {}", request.runName(), data.source());
+    if (data.train().isRegression()) {
+      return ended(
+          RunStatus.FAILED,
+          "The data is a regression ("
+              + String.join(", ", data.train().targetNames())
+              + " to predict), but Layerlab trains classifiers only so far: choose a classification dataset.");
+    }
     CompiledModel compiled;
     try {
       compiled = BlockCompiler.compileForTraining(project.model());
@@ -206,6 +216,7 @@ public final class TrainingRun implements Callable<RunEnded> {
     Random shuffling = new Random(settings.seed());
     ThroughputMeter throughput = new ThroughputMeter(THROUGHPUT_WINDOW);
     Evaluation validation = new Evaluation(data.validation(), Math.max(batchSize, MIN_EVALUATION_BATCH));
+    Optional<ImageAugmenter> augmenter = data.trainingAugmenter(settings.seed());
 
     for (int epoch = 1; epoch <= epochs; epoch++) {
       shuffle(order, shuffling);
@@ -218,6 +229,7 @@ public final class TrainingRun implements Callable<RunEnded> {
         long began = System.nanoTime();
         int from = (batch - 1) * batchSize;
         buffers.fill(order, from, Math.min(batchSize, train.size() - from));
+        augmenter.ifPresent(buffers::augment);
         int count = buffers.count();
         double loss;
         int right;

@@ -169,6 +169,25 @@ class DatasetLoaderTest {
   }
 
   @Test
+  void kmnistLoadsAsIdxWithItsOwnClassNames() throws Exception {
+    // Kuzushiji-MNIST ships as four files with MNIST's names and IDX format (github.com/rois-codh/kmnist): 28x28 grey, 10 classes.
+    Path data = Files.createDirectories(dir.resolve("kmnist"));
+    IdxFiles.images(data.resolve(DatasetLoader.TRAIN_IMAGES + ".gz"), 40, 28, 28, true);
+    IdxFiles.labels(data.resolve(DatasetLoader.TRAIN_LABELS + ".gz"), IdxFiles.cycling(40, 10), true);
+    IdxFiles.images(data.resolve(DatasetLoader.TEST_IMAGES + ".gz"), 10, 28, 28, true);
+    IdxFiles.labels(data.resolve(DatasetLoader.TEST_LABELS + ".gz"), IdxFiles.cycling(10, 10), true);
+    List<String> hiragana = List.of("o", "ki", "su", "tsu", "na", "ha", "ma", "ya", "re", "wo");
+    DatasetRef.Idx kmnist = new DatasetRef.Idx("KMNIST", "kmnist", null, false, hiragana);
+
+    LoadedData loaded = DatasetLoader.load(kmnist, dir, TrainingSettings.defaults().withValidationFraction(0.25));
+
+    assertEquals(new DataSignature(Shape.of(1, 28, 28), 10), loaded.train().signature());
+    assertEquals(hiragana, loaded.test().orElseThrow().classNames());
+    assertEquals(30, loaded.train().size());
+    assertEquals(DatasetLoader.signature(kmnist, dir), loaded.train().signature());
+  }
+
+  @Test
   void gatherCopiesTheChosenSamplesInOrder() {
     Dataset d = new Dataset("d", new float[] {0, 1, 10, 11, 20, 21}, new int[] {0, 1, 0}, Shape.of(2), 2, List.of("a", "b"));
     float[] f = new float[4];
