@@ -5,5 +5,10 @@ public enum Family {
   CORE,
   CONVOLUTION,
   POOLING,
-  ACTIVATION
+  ACTIVATION,
+  NORMALIZATION,
+  RECURRENT,
+  ATTENTION,
+  /** Layers that join several inputs into one: Add and Concatenate, for residual and skip connections. */
+  MERGE
 }
