@@ -172,8 +172,8 @@ public final class ModelAnalyzer {
       if (i == 0 || type == LayerType.INPUT) {
         continue; // the misplaced Input is reported already
       }
-      if (connected == 0 && !read && ports > 0) {
-        // nothing in, nothing out: one message for the layer instead of one per port
+      if (connected == 0 && !read && ports > 0 && i < n - 1) {
+        // nothing in, nothing out: one message for the layer instead of one per port (the last layer is the output, not a stray)
         problems.get(i).removeIf(m -> m.startsWith("input port ") || m.startsWith("its input ") || m.startsWith("has no input"));
         problems.get(i).add(ISOLATED);
         continue;
