@@ -2,9 +2,7 @@ package org.layerlab.model.layer;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 /**
  * Every layer a model can contain, with its settings. The JSON name is what project files store.
@@ -280,15 +278,6 @@ public enum LayerType {
   }
 
   private String text(Locale locale, String key) {
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
-    if (!bundle.getLocale().getLanguage().equals(locale.getLanguage())) {
-      // getBundle falls back to the default locale's bundle, so English asked for on a Chinese computer would come back Chinese
-      bundle = ResourceBundle.getBundle(BUNDLE, Locale.ROOT);
-    }
-    try {
-      return bundle.getString(jsonName + "." + key);
-    } catch (MissingResourceException e) {
-      return "";
-    }
+    return Texts.get(BUNDLE, locale, jsonName + "." + key);
   }
 }

@@ -100,7 +100,7 @@ class PyTorchExportTest {
       shape.addAll(a.outputLayer().orElseThrow().outputShape().dims());
       assertEquals(shape.toString(), r.get("shape").toString().replace(",", ", "), module + ": output shape");
       assertTrue(r.get("finite").asBoolean(), module + ": output has NaN or infinity");
-      r.get("layers").fields().forEachRemaining(f -> {
+      r.get("layers").properties().forEach(f -> {
         LayerReport report = a.layer(f.getKey()).orElseThrow();
         assertEquals(report.trainableParameters(), f.getValue().asLong(), module + ": parameters of " + f.getKey());
       });
