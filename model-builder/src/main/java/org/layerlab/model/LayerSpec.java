@@ -9,12 +9,22 @@ import org.layerlab.model.layer.LayerType;
 import org.layerlab.model.layer.Setting;
 
 /**
- * One layer of a model: a unique id (the name users see, such as {@code dense1}), its type and its settings.
+ * One layer of a model: a unique id (the name users see, such as {@code dense1}), its type, its settings and where its input comes
+ * from.
  *
  * <p>Settings hold only values that differ from nothing: every setting of the type is present, filled with the type's default when the
  * caller left it out. Values are {@link Integer}, {@link Double}, {@link String} or {@code List<Integer>}, as the setting's kind says.
+ *
+ * <p>{@code inputs} names the layers feeding this one, one id per input port, in port order. Empty means "the layer before this one
+ * in the model's list" (nothing for the first layer), so every sequential model, and every file written before graphs existed, keeps
+ * its meaning. An entry {@link #UNCONNECTED} marks a port with nothing connected, which analysis reports.
+ *
+ * @param inputs ids of the layers feeding the input ports; empty for the previous layer in the list
  */
-public record LayerSpec(String id, LayerType type, Map<String, Object> settings) {
+public record LayerSpec(String id, LayerType type, Map<String, Object> settings, List<String> inputs) {
+
+  /** The id in {@link #inputs()} of a port with nothing connected. */
+  public static final String UNCONNECTED = "";
 
   public LayerSpec {
     Objects.requireNonNull(id, "id");
@@ -25,6 +35,12 @@ public record LayerSpec(String id, LayerType type, Map<String, Object> settings)
       filled.put(s.name(), v == null ? s.defaultValue() : s.normalize(v));
     }
     settings = Collections.unmodifiableMap(filled);
+    inputs = inputs == null ? List.of() : List.copyOf(inputs);
+  }
+
+  /** A layer that reads the layer before it in the model's list. */
+  public LayerSpec(String id, LayerType type, Map<String, Object> settings) {
+    this(id, type, settings, List.of());
   }
 
   /** A layer of the given type with every setting at its default. */
@@ -37,12 +53,27 @@ public record LayerSpec(String id, LayerType type, Map<String, Object> settings)
     type.setting(setting); // throws for an unknown name
     Map<String, Object> copy = new LinkedHashMap<>(settings);
     copy.put(setting, value);
-    return new LayerSpec(id, type, copy);
+    return new LayerSpec(id, type, copy, inputs);
   }
 
   /** A copy with another id. */
   public LayerSpec withId(String newId) {
-    return new LayerSpec(newId, type, settings);
+    return new LayerSpec(newId, type, settings, inputs);
+  }
+
+  /** A copy fed by the named layers, one per input port; an empty list makes it read the previous layer in the list again. */
+  public LayerSpec withInputs(List<String> newInputs) {
+    return new LayerSpec(id, type, settings, newInputs);
+  }
+
+  /** A copy fed by the named layers. */
+  public LayerSpec withInputs(String... newInputs) {
+    return withInputs(List.of(newInputs));
+  }
+
+  /** Whether the layer names its inputs instead of reading the previous layer in the list. */
+  public boolean hasExplicitInputs() {
+    return !inputs.isEmpty();
   }
 
   public int intSetting(String name) {

@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.layerlab.model.layer.LayerType;
 
 /**
- * A network as an ordered list of layers, each feeding the next. Immutable: every edit returns a new spec.
+ * A network as an ordered list of layers. Immutable: every edit returns a new spec.
  *
- * <p>The first layer is the {@link LayerType#INPUT}. Graphs with branches build on this with explicit inputs per layer.
+ * <p>The first layer is the {@link LayerType#INPUT}. A layer without {@link LayerSpec#inputs() inputs} reads the layer before it in
+ * the list, so a plain list is a sequential model; a layer that names its inputs makes the model a directed graph with branches,
+ * residual and skip connections. {@link org.layerlab.model.graph.ModelGraph} is the graph view.
  */
 public record ModelSpec(List<LayerSpec> layers) {
 
@@ -38,6 +41,38 @@ public record ModelSpec(List<LayerSpec> layers) {
       }
     }
     return -1;
+  }
+
+  /** The first layer called {@code id}. */
+  public Optional<LayerSpec> find(String id) {
+    int i = indexOf(id);
+    return i < 0 ? Optional.empty() : Optional.of(layers.get(i));
+  }
+
+  /**
+   * The ids feeding the layer at {@code index}, one per input port: its explicit inputs, or else the id of the layer before it (none
+   * for the first layer). Entries may be {@link LayerSpec#UNCONNECTED} or name no layer; analysis reports both.
+   */
+  public List<String> inputsOf(int index) {
+    LayerSpec layer = layers.get(index);
+    if (layer.hasExplicitInputs()) {
+      return layer.inputs();
+    }
+    return index == 0 ? List.of() : List.of(layers.get(index - 1).id());
+  }
+
+  /** Whether every layer reads the one before it: no layer names its inputs. */
+  public boolean isSequential() {
+    return layers.stream().noneMatch(LayerSpec::hasExplicitInputs);
+  }
+
+  /**
+   * A new spec in which the layer at {@code index} names the inputs it reads now, so that moving layers in the list no longer
+   * changes what feeds it. The first layer, which reads nothing, is left as it is.
+   */
+  public ModelSpec withExplicitInputs(int index) {
+    List<String> in = inputsOf(index);
+    return in.isEmpty() ? this : replace(index, layers.get(index).withInputs(in));
   }
 
   /** A new spec with {@code layer} inserted at {@code index} (0 to size). */

@@ -15,12 +15,16 @@ class LayerSpecTest {
   void leftOutSettingsTakeTheTypeDefaults() {
     LayerSpec conv = LayerSpec.of("conv1", LayerType.CONV2D);
 
-    assertEquals(List.of("filters", "kernel", "stride", "padding", "activation"), List.copyOf(conv.settings().keySet()));
+    // dilation and groups came with the graph catalog; they follow the first five so older files read the same
+    assertEquals(
+        List.of("filters", "kernel", "stride", "padding", "activation", "dilation", "groups"), List.copyOf(conv.settings().keySet()));
     assertEquals(32, conv.intSetting("filters"));
     assertEquals(3, conv.intSetting("kernel"));
     assertEquals(1, conv.intSetting("stride"));
     assertEquals("valid", conv.stringSetting("padding"));
     assertEquals("none", conv.stringSetting("activation"));
+    assertEquals(1, conv.intSetting("dilation"));
+    assertEquals(1, conv.intSetting("groups"));
   }
 
   @Test

@@ -32,4 +32,17 @@ public final class TestLayers {
   public static LayerSpec flatten(String id) {
     return LayerSpec.of(id, LayerType.FLATTEN);
   }
+
+  /** A layer of {@code type} with the settings given as name, value pairs. */
+  public static LayerSpec layer(String id, LayerType type, Object... nameValuePairs) {
+    LayerSpec spec = LayerSpec.of(id, type);
+    for (int i = 0; i < nameValuePairs.length; i += 2) {
+      spec = spec.with((String) nameValuePairs[i], nameValuePairs[i + 1]);
+    }
+    return spec;
+  }
+
+  public static LayerSpec add(String id, String... inputs) {
+    return LayerSpec.of(id, LayerType.ADD).withInputs(inputs);
+  }
 }

@@ -28,6 +28,12 @@ import org.layerlab.model.layer.Setting;
  *
  * <p>The file carries {@code "format": "layerlab-project"} and a {@code "version"}. Reading checks every field and reports the first
  * problem with its JSON path, such as {@code model.layers[2].settings.units: units must be a whole number from 1 to 100000, got 0}.
+ *
+ * <p><b>Versions.</b> Version 1 stored a model as a list of layers, each reading the one before it. Version 2 adds an optional
+ * {@code "inputs"} list per layer: the ids of the layers feeding its input ports, in port order ({@code ""} for a port with nothing
+ * connected). It is written only for layers that name their inputs, so a sequential model looks as it did in version 1, and a
+ * missing list keeps meaning "the previous layer". A file of an older version is migrated step by step to the current one before
+ * it is read, so the reader knows one format only. {@link ProjectSchema} describes the current version as a JSON Schema.
  */
 public final class ProjectFiles {
 
@@ -35,9 +41,12 @@ public final class ProjectFiles {
   public static final String FILE_NAME = "project.json";
 
   /** The format version this release writes. */
-  public static final int CURRENT_VERSION = 1;
+  public static final int CURRENT_VERSION = 2;
 
-  private static final String FORMAT = "layerlab-project";
+  /** The oldest format version this release reads. */
+  public static final int OLDEST_VERSION = 1;
+
+  static final String FORMAT = "layerlab-project";
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -118,6 +127,9 @@ public final class ProjectFiles {
       l.put("type", layer.type().jsonName());
       if (!layer.settings().isEmpty()) {
         l.set("settings", MAPPER.valueToTree(layer.settings()));
+      }
+      if (layer.hasExplicitInputs()) {
+        l.set("inputs", MAPPER.valueToTree(layer.inputs()));
       }
     }
     writeDataset(root.putObject("dataset"), project.dataset());
@@ -231,21 +243,49 @@ public final class ProjectFiles {
         throw fail("format", "must be \"" + FORMAT + "\", got \"" + format + "\": is this a Layerlab project file?");
       }
       int version = integer(root, "version", "");
-      if (version < 1 || version > CURRENT_VERSION) {
+      if (version < OLDEST_VERSION || version > CURRENT_VERSION) {
         throw fail(
             "version",
             "version "
                 + version
-                + " is not known to this Layerlab, which reads versions 1 to "
+                + " is not known to this Layerlab, which reads versions "
+                + OLDEST_VERSION
+                + " to "
                 + CURRENT_VERSION
                 + (version > CURRENT_VERSION ? ": update Layerlab to open it" : ""));
       }
+      root = migrate((ObjectNode) root.deepCopy(), version);
       String name = text(root, "name", "");
       String description = root.hasNonNull("description") ? text(root, "description", "") : "";
       ModelSpec model = model(object(root, "model", ""));
       DatasetRef dataset = dataset(object(root, "dataset", ""));
       TrainingSettings training = training(object(root, "training", ""));
       return new Project(name, description, model, dataset, training);
+    }
+
+    /** Brings a file of {@code version} up to {@link #CURRENT_VERSION}, one version at a time. */
+    private JsonNode migrate(ObjectNode root, int version) throws ProjectFileException {
+      for (int v = version; v < CURRENT_VERSION; v++) {
+        switch (v) {
+          case 1 -> version1To2(root);
+          default -> throw new IllegalStateException("no migration from version " + v);
+        }
+        root.put("version", v + 1);
+      }
+      return root;
+    }
+
+    /**
+     * Version 2 only adds the optional {@code inputs} of a layer, whose absence means what version 1 meant. A version 1 file that
+     * has them was edited by hand or written by something else; its layers would not mean what the version says.
+     */
+    private void version1To2(ObjectNode root) throws ProjectFileException {
+      JsonNode layers = root.path("model").path("layers");
+      for (int i = 0; i < layers.size(); i++) {
+        if (layers.get(i).has("inputs")) {
+          throw fail("model.layers[" + i + "].inputs", "is not part of version 1 files: set \"version\" to 2 to use inputs");
+        }
+      }
     }
 
     ModelSpec model(JsonNode node) throws ProjectFileException {
@@ -296,7 +336,26 @@ public final class ProjectFiles {
           settings.put(f.getKey(), value);
         }
       }
-      return new LayerSpec(id, type, settings);
+      return new LayerSpec(id, type, settings, inputs(node.get("inputs"), at + ".inputs"));
+    }
+
+    /** The ids feeding a layer; ids of layers that do not exist are read as they are and reported by analysis, not here. */
+    private List<String> inputs(JsonNode node, String at) throws ProjectFileException {
+      if (node == null || node.isNull()) {
+        return List.of();
+      }
+      if (!node.isArray()) {
+        throw fail(at, "must be a list of layer ids, such as [\"conv2\", \"input\"]");
+      }
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode id = node.get(i);
+        if (!id.isTextual()) {
+          throw fail(at + "[" + i + "]", "must be the id of a layer as text (\"\" for a port with nothing connected), got " + id);
+        }
+        ids.add(id.asText());
+      }
+      return ids;
     }
 
     DatasetRef dataset(JsonNode node) throws ProjectFileException {

@@ -187,9 +187,13 @@ class ShapeInferenceTest {
 
   @Test
   void everyLayerTypeIsCoveredByTheseTests() {
-    // a new LayerType must come with shape and parameter tests here
+    // a new LayerType must come with shape and parameter tests here or in CatalogShapeTest
     assertEquals(
-        List.of("Input", "Dense", "Conv2D", "MaxPool2D", "Flatten", "Dropout", "ReLU", "Sigmoid", "Tanh", "Softmax"),
+        List.of(
+            "Input", "Dense", "Conv2D", "MaxPool2D", "Flatten", "Dropout", "ReLU", "Sigmoid", "Tanh", "Softmax", // first release
+            "Reshape", "Embedding", "Conv1D", "Conv2DTranspose", "MaxPool1D", "AvgPool1D", "AvgPool2D", "GlobalAvgPool2D",
+            "BatchNorm", "LayerNorm", "SimpleRNN", "LSTM", "GRU", "MultiHeadAttention", "TransformerEncoder", "LeakyReLU", "ELU",
+            "GELU", "SiLU", "Add", "Concatenate"),
         List.of(LayerType.values()).stream().map(LayerType::jsonName).toList());
   }
 

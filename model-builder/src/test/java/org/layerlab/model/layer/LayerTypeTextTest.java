@@ -72,6 +72,17 @@ class LayerTypeTextTest {
     assertNotEquals(type.settingDescription(setting, Locale.ENGLISH), text);
   }
 
+  @ParameterizedTest
+  @EnumSource(Family.class)
+  void everyFamilyHasAnEnglishAndAChineseName(Family family) {
+    String english = family.displayName(Locale.ENGLISH);
+    String chinese = family.displayName(CHINESE);
+
+    assertFalse(english.isBlank(), family + " has no English name");
+    assertFalse(hasChineseCharacters(english), english);
+    assertTrue(hasChineseCharacters(chinese), family + ": " + chinese);
+  }
+
   @Test
   void chineseWithoutCountryGetsChinese() {
     assertTrue(hasChineseCharacters(LayerType.DENSE.description(Locale.CHINESE)));
