@@ -16,6 +16,7 @@ import org.layerlab.model.LayerSpec;
 import org.layerlab.model.ModelSpec;
 import org.layerlab.model.analysis.ModelAnalysis;
 import org.layerlab.model.analysis.ModelAnalyzer;
+import org.layerlab.model.analysis.Problem;
 import org.layerlab.model.layer.LayerType;
 
 /**
@@ -65,6 +66,21 @@ public final class BlockCompiler {
     ModelAnalysis analysis = ModelAnalyzer.analyze(spec);
     if (!analysis.valid()) {
       throw new InvalidModelException("The model cannot be built:", analysis.problems());
+    }
+    List<Problem> unsupported = new ArrayList<>();
+    for (LayerSpec layer : spec.layers()) {
+      if (!SEQUENTIAL_TYPES.contains(layer.type())) {
+        unsupported.add(
+            new Problem(
+                layer.id(),
+                layer.type().jsonName() + " layers cannot be trained by this version yet: build the model from "
+                    + SEQUENTIAL_TYPES.stream().map(LayerType::jsonName).toList()));
+      } else if (layer.hasExplicitInputs()) {
+        unsupported.add(new Problem(layer.id(), "branching models cannot be trained by this version yet: connect layers in a chain"));
+      }
+    }
+    if (!unsupported.isEmpty()) {
+      throw new InvalidModelException("The model cannot be built:", unsupported);
     }
     int last = spec.size() - 1;
     boolean omit = purpose == Purpose.TRAINING && endsInSoftmax(spec);
@@ -124,6 +140,7 @@ public final class BlockCompiler {
           case SIGMOID -> Activation.sigmoidBlock();
           case TANH -> Activation.tanhBlock();
           case SOFTMAX -> omitSoftmax ? Blocks.identityBlock() : softmaxBlock();
+          default -> throw new IllegalStateException("compile() refuses " + layer.type() + " before it gets here");
         };
     if (!hasActivation(layer.type())) {
       return core;
@@ -140,6 +157,20 @@ public final class BlockCompiler {
         };
     return act == null ? core : new SequentialBlock().add(core).add(act);
   }
+
+  /** The layer types this compiler turns into a chain of DJL blocks. */
+  private static final java.util.Set<LayerType> SEQUENTIAL_TYPES =
+      java.util.EnumSet.of(
+          LayerType.INPUT,
+          LayerType.DENSE,
+          LayerType.CONV2D,
+          LayerType.MAX_POOL2D,
+          LayerType.FLATTEN,
+          LayerType.DROPOUT,
+          LayerType.RELU,
+          LayerType.SIGMOID,
+          LayerType.TANH,
+          LayerType.SOFTMAX);
 
   private static boolean hasActivation(LayerType type) {
     return type == LayerType.DENSE || type == LayerType.CONV2D;
