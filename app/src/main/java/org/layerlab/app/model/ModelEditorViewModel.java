@@ -311,7 +311,7 @@ public final class ModelEditorViewModel {
               .map(t -> new PaletteEntry(t, t.jsonName(), t.description(Messages.locale())))
               .toList();
       if (!entries.isEmpty()) {
-        groups.add(new PaletteGroup(Messages.get("family." + family.name()), entries));
+        groups.add(new PaletteGroup(family.displayName(Messages.locale()), entries));
       }
     }
     return List.copyOf(groups);
