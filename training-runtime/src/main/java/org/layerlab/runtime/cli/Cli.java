@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Layerlab 0.1.0",
     description = {"Train deep-learning projects and keep every run on record.", "Without a command, ./layerlab opens the workbench (./layerlab --project DIR opens another project)."},
-    subcommands = {TrainCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      RunsCommand.class,
+      SummaryCommand.class,
+      TemplatesCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Cli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
