@@ -1,36 +1,49 @@
 package org.layerlab.runtime.compile;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.model.LayerSpec;
 import org.layerlab.model.ModelSpec;
+import org.layerlab.model.analysis.LayerReport;
 import org.layerlab.model.analysis.ModelAnalysis;
 import org.layerlab.model.analysis.ModelAnalyzer;
 import org.layerlab.model.analysis.Problem;
+import org.layerlab.model.graph.ModelGraph;
 import org.layerlab.model.layer.LayerType;
 
 /**
- * Compiles a {@link ModelSpec} into a DJL {@link SequentialBlock}, one child block per layer.
+ * Compiles a {@link ModelSpec} into one DJL block, a {@link GraphBlock} with one child block per layer that runs the layers in the
+ * graph's topological order (a chain is the simplest graph), each reading its input ports.
  *
- * <p>Mapping: Input adds nothing (an identity block); Dense is a {@link Linear} on the last axis, which sees (N, features) because
- * analysis only lets a Dense follow rank-1 samples; Conv2D is a {@link Conv2d} with square kernel and stride, padding 'same' being
- * {@code (k - 1) / 2} on each side (analysis only allows odd kernels there); MaxPool2D is {@link Pool#maxPool2dBlock} without
- * padding, rounding down; Flatten is {@link Blocks#batchFlattenBlock()}; Dropout is {@link Dropout}; ReLU, Sigmoid and Tanh are
- * DJL's activation blocks; Softmax is a softmax over axis 1, the features of a (N, F) batch or the channels of an (N, C, H, W) one.
- * A Dense or Conv2D {@code activation} is a block of its own right after the layer.
+ * <p>Mapping, DJL's own block wherever one computes what the PyTorch module named in {@link LayerType} does:
+ *
+ * <ul>
+ *   <li>Input: an identity block. Dense: {@code Linear} on (N, F). Conv1D, Conv2D: {@code Conv1d}, {@code Conv2d} with stride,
+ *       dilation and groups, 'same' padding being {@code d (k - 1) / 2} on each side (analysis allows odd kernels only).
+ *       Conv2DTranspose: a {@link TransposedConv2d} of our own (DJL's PyTorch engine lacks the operation), 'same' with padding
+ *       {@code (k - 1) / 2} and output padding {@code s - 1}.
+ *   <li>Pooling: {@code Pool.maxPool1d/2dBlock}, {@code avgPool1d/2dBlock} without padding, rounding down;
+ *       {@code globalAvgPool2dBlock}, which gives (N, C). Flatten: {@code batchFlattenBlock}. Reshape: a reshape to the analyzer's
+ *       output shape. Dropout: {@code Dropout}.
+ *   <li>Embedding: DJL's {@code Embedding} ({@link TokenEmbedding}) on the ids cast to int64; it must read the Input.
+ *   <li>BatchNorm: {@code BatchNorm} on axis 1, momentum converted (DJL weighs the old value). LayerNorm: {@code LayerNorm} over the
+ *       last axis.
+ *   <li>SimpleRNN, LSTM, GRU: DJL's {@code RNN} (tanh), {@code LSTM}, {@code GRU}, one layer, batch first; bidirectional as two
+ *       of them in a {@link Bidirectional} (DJL's own option fails on the PyTorch engine). Output 'last' is each direction's final
+ *       state joined, as PyTorch's {@code h_n}.
+ *   <li>MultiHeadAttention: DJL's {@code ScaledDotProductAttentionBlock} as self-attention. TransformerEncoder: a
+ *       {@link TransformerEncoderLayer} of our own, because DJL's {@code TransformerEncoderBlock} normalises with BatchNorm.
+ *   <li>Activations: DJL's relu, sigmoid, tanh, leakyRelu, elu, gelu (exact; the tanh approximation written out), swish with beta 1
+ *       (SiLU). Softmax: over axis 1, the features of (N, F) or the channels of (N, C, ...). A Dense or convolution
+ *       {@code activation} is a block of its own right after the layer, both in one small {@code SequentialBlock}.
+ *   <li>Add, Concatenate: a {@link MergeBlock} that sums its inputs or joins them along the layer's axis (1 = the first sample
+ *       axis, as the analyzer counts).
+ * </ul>
  *
  * <p><b>The trailing softmax.</b> Training minimises {@code SoftmaxCrossEntropyLoss}, which applies a (log-)softmax to the model's
- * outputs itself: it wants logits. A model that ends in a Softmax layer, or in a Dense layer with activation softmax, would have the
+ * outputs itself: it wants logits. A model whose output layer is a Softmax layer, or a layer with activation softmax, would have the
  * softmax applied twice, which flattens the gradients and slows learning badly. So {@link Purpose#TRAINING} leaves that last softmax
  * out (the block outputs logits; argmax, and so accuracy, is unchanged) and {@link Purpose#INFERENCE} keeps it (the block outputs
  * probabilities). A softmax anywhere else is compiled as written in both.
@@ -60,47 +73,54 @@ public final class BlockCompiler {
   /**
    * Analyses the model and, when it is valid, compiles it.
    *
-   * @throws InvalidModelException with the analyzer's messages when the model is not valid
+   * @throws InvalidModelException with the analyzer's messages when the model is not valid, or with what to change when it uses
+   *     something this compiler cannot build
    */
   public static CompiledModel compile(ModelSpec spec, Purpose purpose) throws InvalidModelException {
     ModelAnalysis analysis = ModelAnalyzer.analyze(spec);
     if (!analysis.valid()) {
       throw new InvalidModelException("The model cannot be built:", analysis.problems());
     }
+    ModelGraph graph = ModelGraph.of(spec);
     List<Problem> unsupported = new ArrayList<>();
-    for (LayerSpec layer : spec.layers()) {
-      if (!SEQUENTIAL_TYPES.contains(layer.type())) {
+    for (int i = 0; i < spec.size(); i++) {
+      LayerSpec layer = spec.layer(i);
+      if (layer.type() == LayerType.EMBEDDING && !readsInput(graph, i)) {
+        // analysis accepts any (N, T) input, but only the Input holds whole-number token ids
         unsupported.add(
             new Problem(
-                layer.id(),
-                layer.type().jsonName() + " layers cannot be trained by this version yet: build the model from "
-                    + SEQUENTIAL_TYPES.stream().map(LayerType::jsonName).toList()));
-      } else if (layer.hasExplicitInputs()) {
-        unsupported.add(new Problem(layer.id(), "branching models cannot be trained by this version yet: connect layers in a chain"));
+                layer.id(), "an Embedding looks up token ids, which only the Input holds: connect it directly to the Input layer"));
       }
     }
     if (!unsupported.isEmpty()) {
       throw new InvalidModelException("The model cannot be built:", unsupported);
     }
-    int last = spec.size() - 1;
-    boolean omit = purpose == Purpose.TRAINING && endsInSoftmax(spec);
-    SequentialBlock whole = new SequentialBlock();
+    int output = spec.indexOf(analysis.outputId());
+    boolean omit = purpose == Purpose.TRAINING && isSoftmax(spec.layer(output));
     List<Block> perLayer = new ArrayList<>();
     for (int i = 0; i < spec.size(); i++) {
-      Block b = layerBlock(spec.layer(i), omit && i == last);
-      perLayer.add(b);
-      whole.add(b);
+      perLayer.add(LayerBlocks.of(analysis.layers().get(i), omit && i == output));
     }
-    return new CompiledModel(whole, perLayer, analysis, purpose, omit);
+    List<GraphBlock.Node> nodes = new ArrayList<>();
+    for (int i : graph.topologicalOrder()) {
+      int[] inputs = graph.inputs(i).stream().mapToInt(Integer::intValue).toArray();
+      LayerReport report = analysis.layers().get(i);
+      long[] sample = report.outputShape().dims().stream().mapToLong(Integer::longValue).toArray();
+      nodes.add(new GraphBlock.Node(i, perLayer.get(i), inputs, sample));
+    }
+    return new CompiledModel(new GraphBlock(nodes, spec.size(), output), perLayer, analysis, purpose, omit);
   }
 
-  /** Whether the last layer is a Softmax, or a Dense or Conv2D whose activation is softmax. */
+  /**
+   * Whether the model's output layer is a Softmax, or a layer whose activation is softmax. The output layer is the one no other
+   * layer reads; for a chain, the last.
+   */
   public static boolean endsInSoftmax(ModelSpec spec) {
     if (spec.size() == 0) {
       return false;
     }
-    LayerSpec last = spec.layer(spec.size() - 1);
-    return last.type() == LayerType.SOFTMAX || (hasActivation(last.type()) && "softmax".equals(last.stringSetting("activation")));
+    String output = ModelAnalyzer.analyze(spec).outputId();
+    return isSoftmax(spec.find(output).orElse(spec.layer(spec.size() - 1)));
   }
 
   /** The DJL shape of a batch of {@code n} samples of {@code sample}: {@code (n, dims...)}. */
@@ -113,71 +133,17 @@ public final class BlockCompiler {
     return new Shape(dims);
   }
 
-  private static Block layerBlock(LayerSpec layer, boolean omitSoftmax) {
-    Block core =
-        switch (layer.type()) {
-          case INPUT -> Blocks.identityBlock();
-          case DENSE -> Linear.builder().setUnits(layer.intSetting("units")).build();
-          case CONV2D -> {
-            int k = layer.intSetting("kernel");
-            int s = layer.intSetting("stride");
-            int pad = "same".equals(layer.stringSetting("padding")) ? (k - 1) / 2 : 0;
-            yield Conv2d.builder()
-                .setFilters(layer.intSetting("filters"))
-                .setKernelShape(new Shape(k, k))
-                .optStride(new Shape(s, s))
-                .optPadding(new Shape(pad, pad))
-                .build();
-          }
-          case MAX_POOL2D -> {
-            int p = layer.intSetting("pool");
-            int s = layer.intSetting("stride");
-            yield Pool.maxPool2dBlock(new Shape(p, p), new Shape(s, s), new Shape(0, 0), false);
-          }
-          case FLATTEN -> Blocks.batchFlattenBlock();
-          case DROPOUT -> Dropout.builder().optRate((float) layer.doubleSetting("rate")).build();
-          case RELU -> Activation.reluBlock();
-          case SIGMOID -> Activation.sigmoidBlock();
-          case TANH -> Activation.tanhBlock();
-          case SOFTMAX -> omitSoftmax ? Blocks.identityBlock() : softmaxBlock();
-          default -> throw new IllegalStateException("compile() refuses " + layer.type() + " before it gets here");
-        };
-    if (!hasActivation(layer.type())) {
-      return core;
-    }
-    String activation = layer.stringSetting("activation");
-    Block act =
-        switch (activation) {
-          case "none" -> null;
-          case "relu" -> Activation.reluBlock();
-          case "sigmoid" -> Activation.sigmoidBlock();
-          case "tanh" -> Activation.tanhBlock();
-          case "softmax" -> omitSoftmax ? null : softmaxBlock();
-          default -> throw new IllegalArgumentException("unknown activation '" + activation + "' of layer '" + layer.id() + "'");
-        };
-    return act == null ? core : new SequentialBlock().add(core).add(act);
+  /** Whether the layer type has an {@code activation} setting applied after it: Dense and the convolutions. */
+  static boolean hasActivation(LayerType type) {
+    return type == LayerType.DENSE || type == LayerType.CONV1D || type == LayerType.CONV2D || type == LayerType.CONV2D_TRANSPOSE;
   }
 
-  /** The layer types this compiler turns into a chain of DJL blocks. */
-  private static final java.util.Set<LayerType> SEQUENTIAL_TYPES =
-      java.util.EnumSet.of(
-          LayerType.INPUT,
-          LayerType.DENSE,
-          LayerType.CONV2D,
-          LayerType.MAX_POOL2D,
-          LayerType.FLATTEN,
-          LayerType.DROPOUT,
-          LayerType.RELU,
-          LayerType.SIGMOID,
-          LayerType.TANH,
-          LayerType.SOFTMAX);
-
-  private static boolean hasActivation(LayerType type) {
-    return type == LayerType.DENSE || type == LayerType.CONV2D;
+  private static boolean isSoftmax(LayerSpec layer) {
+    return layer.type() == LayerType.SOFTMAX || (hasActivation(layer.type()) && "softmax".equals(layer.stringSetting("activation")));
   }
 
-  /** Softmax over axis 1: the features of (N, F), the channels of (N, C, H, W). */
-  private static Block softmaxBlock() {
-    return LambdaBlock.singleton(x -> x.softmax(1), "softmax");
+  private static boolean readsInput(ModelGraph graph, int layer) {
+    List<Integer> in = graph.inputs(layer);
+    return in.size() == 1 && in.get(0) >= 0 && graph.spec().layer(in.get(0)).type() == LayerType.INPUT;
   }
 }
