@@ -89,7 +89,8 @@ public enum LayerType {
   /**
    * Transposed 2-D convolution on (C, H, W), which grows height and width: PyTorch {@code nn.ConvTranspose2d}, weight C x F x k x k
    * plus bias F. Output side {@code (H - 1) s + k} for 'valid' and {@code H s} for 'same' (odd kernels; PyTorch padding (k - 1) / 2
-   * and output padding s - 1). Same count in Keras and DJL.
+   * and output padding s - 1). Same count in Keras and DJL; DJL 0.36's PyTorch engine cannot run its Conv2dTranspose, so the runtime builds
+   * this layer itself.
    */
   CONV2D_TRANSPOSE(
       "Conv2DTranspose",
@@ -158,7 +159,7 @@ public enum LayerType {
   /**
    * One Transformer encoder block (Vaswani et al., 2017) on (T, F), post-norm: PyTorch {@code nn.TransformerEncoderLayer(F, heads,
    * feedForward, batch_first=True)}: attention {@code 4 F F + 4 F}, feed-forward {@code 2 F ff + ff + F}, two layer norms
-   * {@code 4 F}. DJL's {@code TransformerEncoderBlock} has the same parts.
+   * {@code 4 F}. DJL's {@code TransformerEncoderBlock} does not match it (BatchNorm instead of LayerNorm, and another residual), so the runtime builds this layer itself.
    */
   TRANSFORMER_ENCODER(
       "TransformerEncoder",
