@@ -82,6 +82,7 @@ public final class ModelEditorView extends SplitPane {
     description.textProperty().bind(viewModel.paletteDescriptionProperty());
 
     VBox column = new VBox(8, title(Messages.get("palette.title")), tree, add, description);
+    column.setId("paletteColumn");
     column.setPadding(new Insets(10));
     column.setMinWidth(150);
     return column;
@@ -121,6 +122,7 @@ public final class ModelEditorView extends SplitPane {
     down.disableProperty().bind(viewModel.canMoveDownProperty().not());
     down.setOnAction(e -> viewModel.moveSelectedDown());
     HBox commands = new HBox(6, up, down, remove);
+    commands.setId("layerCommands");
 
     Label totals = new Label();
     totals.setId("totalsLabel");
@@ -150,6 +152,7 @@ public final class ModelEditorView extends SplitPane {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.setMinWidth(200);
     scroll.getStyleClass().add("settings-scroll");
+    scroll.setId("layerSettings");
     return scroll;
   }
 
