@@ -104,8 +104,9 @@ public final class LayerlabApp extends Application {
     ask.setHeaderText(Messages.get("close.header"));
     ButtonType save = new ButtonType(Messages.get("close.save"), ButtonBar.ButtonData.YES);
     ButtonType discard = new ButtonType(Messages.get("close.discard"), ButtonBar.ButtonData.NO);
-    ask.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
-    ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+    ButtonType cancel = new ButtonType(Messages.get("close.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    ask.getButtonTypes().setAll(save, discard, cancel);
+    ButtonType answer = ask.showAndWait().orElse(cancel);
     if (answer == save) {
       return project.save();
     }

@@ -27,6 +27,8 @@ public final class MainView extends BorderPane {
   }
 
   /** The main view with {@code startPage} as the first tab on the right, or without one when it is {@code null}. */
+  private final TabPane tabs;
+
   public MainView(MainViewModel viewModel, Node startPage) {
     setId("mainView");
     setTop(createHeader(viewModel));
@@ -35,7 +37,7 @@ public final class MainView extends BorderPane {
     training.setId("trainingTab");
     Tab runs = new Tab(Messages.get("tab.runs"), new RunsView(viewModel.runs()));
     runs.setId("runsTab");
-    TabPane tabs = new TabPane(training, runs);
+    tabs = new TabPane(training, runs);
     if (startPage != null) {
       Tab start = new Tab(Messages.get("tab.start"), startPage);
       start.setId("startTab");
@@ -49,6 +51,11 @@ public final class MainView extends BorderPane {
     split.setId("mainSplit");
     split.setDividerPositions(0.53);
     setCenter(split);
+  }
+
+  /** The tabs on the right: start page (when there is one), training, runs. */
+  public TabPane tabs() {
+    return tabs;
   }
 
   /** A scene of the given size showing this view, with the app's stylesheet. */

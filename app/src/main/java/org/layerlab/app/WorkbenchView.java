@@ -15,7 +15,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyEvent;
@@ -61,6 +60,7 @@ public final class WorkbenchView extends BorderPane {
     scene = new Scene(this, width, height);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     restyle();
+    applyLesson();
     return scene;
   }
 
@@ -83,10 +83,10 @@ public final class WorkbenchView extends BorderPane {
       listened = main;
     }
     MainView content = new MainView(main, new StartPageView(viewModel.project()));
-    applyLesson(content);
     setTop(createMenuBar());
     setCenter(content);
     setBottom(createStatusLine());
+    applyLesson();
   }
 
   private void restyle() {
@@ -206,15 +206,23 @@ public final class WorkbenchView extends BorderPane {
 
   // ---- lessons ----------------------------------------------------------------------------------------------------------------------
 
-  private void applyLesson(MainView content) {
+  /**
+   * Hides and locks the active lesson's controls. Needs the scene: split panes and tab panes make their children with their skins,
+   * so before that the controls cannot be found.
+   */
+  private void applyLesson() {
+    if (getScene() == null) {
+      return;
+    }
+    MainView content = (MainView) getCenter();
+    content.applyCss();
     for (String control : LessonControls.ALL) {
       boolean hidden = viewModel.lessons().isHidden(control);
       boolean locked = viewModel.lessons().isLocked(control);
       for (String id : LessonControls.NODES.get(control)) {
         if (id.endsWith("Tab")) {
           if (hidden) {
-            TabPane tabs = (TabPane) content.lookup("#rightTabs");
-            tabs.getTabs().removeIf(t -> id.equals(t.getId()));
+            content.tabs().getTabs().removeIf(t -> id.equals(t.getId()));
           } else if (locked) {
             tabsById(content, id).forEach(t -> t.setDisable(true));
           }
@@ -235,8 +243,7 @@ public final class WorkbenchView extends BorderPane {
   }
 
   private static List<Tab> tabsById(MainView content, String id) {
-    TabPane tabs = (TabPane) content.lookup("#rightTabs");
-    return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).toList();
+    return content.tabs().getTabs().stream().filter(t -> id.equals(t.getId())).toList();
   }
 
   // ---- shortcuts --------------------------------------------------------------------------------------------------------------------
@@ -288,7 +295,7 @@ public final class WorkbenchView extends BorderPane {
         Notifications.create()
             .owner(scene.getWindow())
             .title(Messages.get("notify.runEnded", Messages.get("status." + ended.status().name())))
-            .text(ended.message())
+            .text(org.layerlab.app.training.TrainingViewModel.describe(ended))
             .hideAfter(Duration.seconds(6));
     if (ended.status() == RunStatus.FINISHED) {
       n.showInformation();

@@ -190,6 +190,7 @@ public final class ModelEditorView extends SplitPane {
   private static Button button(String id, String text) {
     Button b = new Button(text);
     b.setId(id);
+    b.setMinWidth(Region.USE_PREF_SIZE);
     return b;
   }
 

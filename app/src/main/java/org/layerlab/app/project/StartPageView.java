@@ -27,6 +27,13 @@ public final class StartPageView extends ScrollPane {
   static final double THUMB_WIDTH = 200;
   static final double THUMB_HEIGHT = 120;
 
+  /** Layer types that share a family but do different jobs get their own colour, so a thumbnail shows the model's rhythm. */
+  private static final Map<String, Color> TYPE_COLOURS =
+      Map.of(
+          "Input", Color.web("#64748b"),
+          "Flatten", Color.web("#14b8a6"),
+          "Dropout", Color.web("#f43f5e"));
+
   private static final Map<String, Color> FAMILY_COLOURS =
       Map.of(
           "CORE", Color.web("#3b82f6"),
@@ -96,7 +103,7 @@ public final class StartPageView extends ScrollPane {
     for (SampleCard.Layer layer : sample.layers()) {
       double w = (THUMB_WIDTH - 20) * layer.width();
       double x = (THUMB_WIDTH - w) / 2;
-      g.setFill(FAMILY_COLOURS.getOrDefault(layer.family(), Color.GRAY));
+      g.setFill(TYPE_COLOURS.getOrDefault(layer.type(), FAMILY_COLOURS.getOrDefault(layer.family(), Color.GRAY)));
       g.fillRoundRect(x, y, w, h, 4, 4);
       if (h >= 10) {
         g.setFill(Color.WHITE);

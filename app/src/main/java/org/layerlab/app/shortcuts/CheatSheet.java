@@ -1,5 +1,6 @@
 package org.layerlab.app.shortcuts;
 
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -25,7 +26,8 @@ public final class CheatSheet extends Dialog<Void> {
       grid.addRow(row++, keys, new Label(line[1]));
     }
     getDialogPane().setContent(grid);
-    getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    // JavaFX's own ButtonType.CLOSE is labelled in the language the JVM started with, not the one chosen in the settings.
+    getDialogPane().getButtonTypes().add(new ButtonType(Messages.get("common.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
     if (owner != null && owner.getScene() != null) {
       getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
     }

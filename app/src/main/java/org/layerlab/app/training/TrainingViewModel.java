@@ -471,11 +471,26 @@ public final class TrainingViewModel {
     } else if (dataSignature.get() == null) {
       status = Messages.get("dataset.checking");
     } else if (lastRun.get() != null) {
-      status = lastRun.get().message();
+      status = describe(lastRun.get());
     } else {
       status = Messages.get("training.ready");
     }
     statusText.set(status);
+  }
+
+  /**
+   * How a run ended, in the window's language. The runtime's own message is English; it is kept for failures, where it names the
+   * cause.
+   */
+  public static String describe(RunEnded ended) {
+    if (ended.status() == RunStatus.FINISHED || ended.status() == RunStatus.STOPPED) {
+      return Messages.get(
+          "training.ended",
+          Messages.get("status." + ended.status().name()),
+          ended.epochsCompleted(),
+          Messages.percent(ended.finalValidationAccuracy()));
+    }
+    return ended.message();
   }
 
   private static Double parseDouble(String text) {
