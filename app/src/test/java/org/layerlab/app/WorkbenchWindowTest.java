@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.i18n.Messages;
+import org.layerlab.charts.MetricChart;
 import org.layerlab.model.layer.LayerType;
 import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.runtime.workspace.Workspace;
@@ -84,6 +85,27 @@ class WorkbenchWindowTest {
     assertTrue(robot.lookup("#totalsLabel").queryAs(Label.class).getText().startsWith("5 层"));
     assertEquals("*Layerlab — Spiral", stage.getTitle(), "still unsaved");
     assertFalse(robot.lookup("#trainButton").queryButton().isDisabled());
+  }
+
+  @Test
+  void aRunKeepsTrainingAndDrawingThroughALanguageSwitchAndEscStopsIt(FxRobot robot) throws Exception {
+    Button train = robot.lookup("#trainButton").queryButton();
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
+    robot.interact(() -> viewModel.main().training().epochsTextProperty().set("2000"));
+    robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(60, SECONDS, () -> viewModel.main().training().trainLossPoints() > 20);
+
+    robot.interact(() -> viewModel.settings().languageProperty().set(Locale.SIMPLIFIED_CHINESE));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(viewModel.main().training().isRunning(), "the run goes on");
+    MetricChart loss = robot.lookup("#lossChart").queryAs(MetricChart.class);
+    int replayed = WaitForAsyncUtils.asyncFx(() -> loss.series().get(0).size()).get();
+    assertTrue(replayed > 20, "the new chart shows the curve so far, got " + replayed);
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> loss.series().get(0).size()).get() > replayed);
+
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> !viewModel.main().training().isRunning());
+    assertEquals("已停止", robot.lookup("#progressLabel").queryAs(Label.class).getText());
   }
 
   @Test
