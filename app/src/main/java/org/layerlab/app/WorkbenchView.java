@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -114,7 +115,10 @@ public final class WorkbenchView extends BorderPane {
     Menu recent = new Menu(Messages.get("menu.file.recent"));
     recent.setId("recentMenu");
     fillRecent(recent);
-    project.recentProjects().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
+    // Weak: a language switch rebuilds the menus, and the old ones must not stay listening.
+    ListChangeListener<Path> refill = c -> fillRecent(recent);
+    recent.getProperties().put("refill", refill);
+    project.recentProjects().addListener(new WeakListChangeListener<>(refill));
     Menu file = new Menu(Messages.get("menu.file"), null, open, recent, save, saveAs);
     file.setId("fileMenu");
 

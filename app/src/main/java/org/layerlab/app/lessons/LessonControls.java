@@ -13,7 +13,7 @@ public final class LessonControls {
       Map.ofEntries(
           Map.entry("palette", List.of("paletteColumn")),
           Map.entry("layerCommands", List.of("layerCommands")),
-          Map.entry("layerSettings", List.of("layerSettings")),
+          Map.entry("layerSettings", List.of("layerSettingsColumn")),
           Map.entry("dataset", List.of("datasetCombo", "datasetLabel")),
           Map.entry("optimizer", List.of("optimizerCombo", "optimizerLabel")),
           Map.entry("learningRate", List.of("learningRateField", "learningRateLabel")),

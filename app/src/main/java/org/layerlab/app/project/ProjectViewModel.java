@@ -56,6 +56,8 @@ public final class ProjectViewModel {
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
+  // One wrapper, kept: a wrapper listens to its source weakly, so a new one per call could drop the caller's listeners.
+  private final ObservableList<Path> recentProjectsView = FXCollections.unmodifiableObservableList(recentProjects);
   private final InvalidationListener onEdit = o -> updateDirty();
   private String savedJson = "";
   private Cancellable autosaveTimer;
@@ -117,7 +119,7 @@ public final class ProjectViewModel {
 
   /** Recently opened or saved project files, newest first. */
   public ObservableList<Path> recentProjects() {
-    return FXCollections.unmodifiableObservableList(recentProjects);
+    return recentProjectsView;
   }
 
   /** The project as it would be saved now. */

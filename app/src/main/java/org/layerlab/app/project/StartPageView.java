@@ -3,6 +3,7 @@ package org.layerlab.app.project;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -43,6 +44,7 @@ public final class StartPageView extends ScrollPane {
 
   private final ProjectViewModel viewModel;
   private final VBox recent = new VBox(2);
+  private final ListChangeListener<Path> refill = c -> fillRecent();
 
   public StartPageView(ProjectViewModel viewModel) {
     this.viewModel = viewModel;
@@ -61,7 +63,8 @@ public final class StartPageView extends ScrollPane {
     Label recentTitle = new Label(Messages.get("start.recent"));
     recentTitle.getStyleClass().add("section-title");
     recent.setId("recentProjects");
-    viewModel.recentProjects().addListener((ListChangeListener<Path>) c -> fillRecent());
+    // Weak: the page is rebuilt on a language switch, and the old one must not stay listening.
+    viewModel.recentProjects().addListener(new WeakListChangeListener<>(refill));
     fillRecent();
 
     Button open = new Button(Messages.get("menu.file.open"));
