@@ -109,6 +109,33 @@ class WorkbenchWindowTest {
   }
 
   @Test
+  void aLessonHidesAndLocksItsControlsAndTheThemeAndTextSizeSwitchAtRunTime(FxRobot robot) {
+    robot.interact(() -> viewModel.settings().lessonProperty().set("first-network"));
+    assertFalse(robot.lookup("#optimizerCombo").query().isVisible(), "hidden");
+    assertFalse(robot.lookup("#optimizerLabel").query().isVisible(), "its label too");
+    assertTrue(robot.lookup("#datasetCombo").query().isDisabled(), "locked");
+    assertFalse(robot.lookup("#epochsField").query().isDisabled(), "the lesson's own control stays usable");
+    TabPane tabs = robot.lookup("#rightTabs").queryAs(TabPane.class);
+    assertEquals(List.of("startTab", "trainingTab"), tabs.getTabs().stream().map(t -> t.getId()).toList());
+    assertEquals("Lesson: Lesson 1: a first network (layers only)", robot.lookup("#lessonLabel").queryAs(Label.class).getText());
+
+    robot.interact(() -> {
+      viewModel.settings().themeProperty().set(org.layerlab.app.settings.Theme.DARK);
+      viewModel.settings().classroomProperty().set(true);
+    });
+    assertTrue(scene.getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")), scene.getStylesheets().toString());
+    assertTrue(scene.getRoot().getStyleClass().contains("classroom"));
+    double large = robot.lookup("#trainButton").queryButton().getFont().getSize();
+    robot.interact(() -> viewModel.settings().classroomProperty().set(false));
+    robot.interact(() -> robot.lookup("#trainButton").query().applyCss());
+    assertTrue(large > robot.lookup("#trainButton").queryButton().getFont().getSize() + 4, "classroom text is larger: " + large);
+
+    robot.interact(() -> viewModel.settings().lessonProperty().set(""));
+    assertTrue(robot.lookup("#optimizerCombo").query().isVisible());
+    assertEquals(3, robot.lookup("#rightTabs").queryAs(TabPane.class).getTabs().size());
+  }
+
+  @Test
   void savingThenOpeningThroughTheChooserBringsTheModelBack(FxRobot robot) throws Exception {
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
