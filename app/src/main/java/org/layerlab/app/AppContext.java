@@ -33,6 +33,11 @@ public record AppContext(
     Objects.requireNonNull(jobs, "jobs");
   }
 
+  /** This context on another project, with that project's datasets. */
+  public AppContext withOpened(OpenedProject other, DatasetCatalog catalog) {
+    return new AppContext(other, catalog, runStore, executor, signatures, jobs);
+  }
+
   /**
    * The production context: opens the project (reads files: call it off the JavaFX thread, as {@code Application.init} does), offers
    * the sample datasets, and records runs in {@code workspace}.

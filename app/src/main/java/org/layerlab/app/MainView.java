@@ -2,6 +2,7 @@ package org.layerlab.app;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -22,6 +23,13 @@ public final class MainView extends BorderPane {
   public static final String STYLESHEET = "app.css";
 
   public MainView(MainViewModel viewModel) {
+    this(viewModel, null);
+  }
+
+  /** The main view with {@code startPage} as the first tab on the right, or without one when it is {@code null}. */
+  private final TabPane tabs;
+
+  public MainView(MainViewModel viewModel, Node startPage) {
     setId("mainView");
     setTop(createHeader(viewModel));
 
@@ -29,7 +37,13 @@ public final class MainView extends BorderPane {
     training.setId("trainingTab");
     Tab runs = new Tab(Messages.get("tab.runs"), new RunsView(viewModel.runs()));
     runs.setId("runsTab");
-    TabPane tabs = new TabPane(training, runs);
+    tabs = new TabPane(training, runs);
+    if (startPage != null) {
+      Tab start = new Tab(Messages.get("tab.start"), startPage);
+      start.setId("startTab");
+      tabs.getTabs().add(0, start);
+      tabs.getSelectionModel().select(training);
+    }
     tabs.setId("rightTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -37,6 +51,11 @@ public final class MainView extends BorderPane {
     split.setId("mainSplit");
     split.setDividerPositions(0.53);
     setCenter(split);
+  }
+
+  /** The tabs on the right: start page (when there is one), training, runs. */
+  public TabPane tabs() {
+    return tabs;
   }
 
   /** A scene of the given size showing this view, with the app's stylesheet. */

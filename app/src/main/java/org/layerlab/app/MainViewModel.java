@@ -1,6 +1,5 @@
 package org.layerlab.app;
 
-import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.model.ModelEditorViewModel;
 import org.layerlab.app.runs.RunsViewModel;
 import org.layerlab.app.training.TrainingViewModel;
@@ -68,11 +67,6 @@ public final class MainViewModel {
 
   public RunsViewModel runs() {
     return runs;
-  }
-
-  /** The window title, such as "Layerlab — Spiral". */
-  public String title() {
-    return Messages.get("app.title", opened.project().name());
   }
 
   public String projectName() {

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Locale;
 import org.layerlab.app.concurrent.FxTaskExecutor;
+import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.runs.RunRow;
 import org.layerlab.charts.MetricChart;
 import org.layerlab.charts.MetricSeries;
@@ -39,7 +41,7 @@ class MainWindowTest {
   @TempDir Path home;
   private FxTaskExecutor executor;
   private Workspace workspace;
-  private MainViewModel viewModel;
+  private WorkbenchViewModel viewModel;
   private Scene scene;
 
   @Start
@@ -47,9 +49,9 @@ class MainWindowTest {
     executor = new FxTaskExecutor();
     workspace = Workspace.open(home);
     AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
-    viewModel = new MainViewModel(context);
+    Messages.setLocale(Locale.ENGLISH);
+    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, TestChooser.cancelling());
     scene = LayerlabApp.show(stage, viewModel);
-    viewModel.start();
   }
 
   @AfterEach

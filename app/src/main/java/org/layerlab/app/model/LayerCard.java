@@ -40,6 +40,7 @@ public final class LayerCard extends VBox {
 
     Label shape = new Label("\u2192 " + item.outputShape());
     shape.getStyleClass().add("layer-shape");
+    shape.setMinWidth(Region.USE_PREF_SIZE); // the shape is the card's point; the parameter count may shorten instead
     Label parameters = new Label(item.parameters());
     parameters.getStyleClass().add("layer-parameters");
     HBox footer = new HBox(8, shape, spacer(), parameters);

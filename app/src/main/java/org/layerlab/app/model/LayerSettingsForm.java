@@ -18,6 +18,8 @@ public final class LayerSettingsForm extends VBox {
   private final Label title = new Label();
   private final VBox fields = new VBox(10);
 
+  private final javafx.beans.value.ChangeListener<LayerEditor> onSelection = (obs, old, editor) -> show(editor);
+
   public LayerSettingsForm(ModelEditorViewModel viewModel) {
     setId("layerSettings");
     getStyleClass().add("settings-form");
@@ -26,7 +28,8 @@ public final class LayerSettingsForm extends VBox {
     heading.getStyleClass().add("section-title");
     title.getStyleClass().add("settings-layer-title");
     getChildren().addAll(heading, title, fields);
-    viewModel.selectedLayerProperty().addListener((obs, old, editor) -> show(editor));
+    // Weak, held here: a language switch rebuilds this form over the same view model.
+    viewModel.selectedLayerProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onSelection));
     show(viewModel.selectedLayerProperty().get());
   }
 

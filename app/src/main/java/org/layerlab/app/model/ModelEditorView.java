@@ -1,5 +1,6 @@
 package org.layerlab.app.model;
 
+import javafx.collections.WeakListChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -28,6 +29,7 @@ public final class ModelEditorView extends SplitPane {
   private final ModelEditorViewModel viewModel;
   private final VBox cards = new VBox(6);
   private final ScrollPane cardScroll = new ScrollPane(cards);
+  private final java.util.List<Object> strongRefs = new java.util.ArrayList<>();
 
   public ModelEditorView(ModelEditorViewModel viewModel) {
     this.viewModel = viewModel;
@@ -82,6 +84,7 @@ public final class ModelEditorView extends SplitPane {
     description.textProperty().bind(viewModel.paletteDescriptionProperty());
 
     VBox column = new VBox(8, title(Messages.get("palette.title")), tree, add, description);
+    column.setId("paletteColumn");
     column.setPadding(new Insets(10));
     column.setMinWidth(150);
     return column;
@@ -121,6 +124,7 @@ public final class ModelEditorView extends SplitPane {
     down.disableProperty().bind(viewModel.canMoveDownProperty().not());
     down.setOnAction(e -> viewModel.moveSelectedDown());
     HBox commands = new HBox(6, up, down, remove);
+    commands.setId("layerCommands");
 
     Label totals = new Label();
     totals.setId("totalsLabel");
@@ -133,7 +137,7 @@ public final class ModelEditorView extends SplitPane {
     problems.setWrapText(true);
     problems.setMinHeight(Region.USE_PREF_SIZE);
     problems.textProperty().bind(viewModel.problemsTextProperty());
-    viewModel.validProperty().addListener((obs, old, valid) -> styleProblems(problems, valid));
+    keep(viewModel.validProperty(), (obs, old, valid) -> styleProblems(problems, valid));
     styleProblems(problems, viewModel.isValid());
 
     VBox column = new VBox(8, title(Messages.get("model.title")), scroll, commands, totals, problems);
@@ -150,13 +154,25 @@ public final class ModelEditorView extends SplitPane {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.setMinWidth(200);
     scroll.getStyleClass().add("settings-scroll");
+    scroll.setId("layerSettingsColumn");
     return scroll;
   }
 
   private void initListeners() {
-    viewModel.items().addListener((ListChangeListener<LayerItem>) c -> rebuildCards());
-    viewModel.selectedIndexProperty().addListener((obs, old, index) -> rebuildCards());
+    ListChangeListener<LayerItem> onItems = c -> rebuildCards();
+    strongRefs.add(onItems);
+    viewModel.items().addListener(new WeakListChangeListener<>(onItems));
+    keep(viewModel.selectedIndexProperty(), (obs, old, index) -> rebuildCards());
     rebuildCards();
+  }
+
+  /**
+   * Listens weakly, holding the listener here: a language switch rebuilds the views over the same view model, and an old view must
+   * not stay listening (and drawing) after it left the window.
+   */
+  private <T> void keep(javafx.beans.value.ObservableValue<T> value, javafx.beans.value.ChangeListener<? super T> listener) {
+    strongRefs.add(listener);
+    value.addListener(new javafx.beans.value.WeakChangeListener<>(listener));
   }
 
   private void rebuildCards() {
@@ -187,6 +203,7 @@ public final class ModelEditorView extends SplitPane {
   private static Button button(String id, String text) {
     Button b = new Button(text);
     b.setId(id);
+    b.setMinWidth(Region.USE_PREF_SIZE);
     return b;
   }
 

@@ -40,7 +40,7 @@ public final class ModelEditorViewModel {
   static final int PROBLEMS_SHOWN = 3;
 
   private final List<LayerEditor> editors = new ArrayList<>();
-  private final List<PaletteGroup> palette;
+  private List<PaletteGroup> palette;
 
   private final ObservableList<LayerItem> items = FXCollections.observableArrayList();
   private final ObservableList<Problem> problems = FXCollections.observableArrayList();
@@ -219,6 +219,22 @@ public final class ModelEditorViewModel {
     }
     int from = selectedIndex.get() < 0 ? (delta > 0 ? -1 : editors.size()) : selectedIndex.get();
     select(Math.max(0, Math.min(editors.size() - 1, from + delta)));
+  }
+
+  /**
+   * Republishes every text in the current language: the palette, the cards and the settings forms. The model and the selection stay;
+   * only a field whose text cannot be read falls back to its last readable value.
+   */
+  public void relocalize() {
+    palette = buildPalette();
+    int selected = selectedIndex.get();
+    List<LayerSpec> specs = editors.stream().map(LayerEditor::spec).toList();
+    editors.clear();
+    specs.forEach(spec -> editors.add(new LayerEditor(spec, this::refresh)));
+    LayerType type = paletteSelection.get();
+    paletteDescription.set(type == null ? Messages.get("palette.hint") : type.description(Messages.locale()));
+    refresh();
+    select(selected);
   }
 
   // ---- internals ----------------------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package org.layerlab.app.runs;
 
 import java.util.List;
 import java.util.function.Function;
+import javafx.collections.WeakListChangeListener;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -104,9 +105,13 @@ public final class RunsView extends VBox {
         });
   }
 
+  private final ListChangeListener<RunRow> onRuns = c -> replaceRows();
+  private final ListChangeListener<RunCurves> onComparison = c -> drawComparison();
+
   private void initListeners() {
     // The table's selection is cleared whenever its rows are replaced; keep the user's selection across a refresh.
-    viewModel.runs().addListener((ListChangeListener<RunRow>) c -> replaceRows());
+    // Weak, held here: a language switch rebuilds this view over the same view model.
+    viewModel.runs().addListener(new WeakListChangeListener<>(onRuns));
     replaceRows();
     table.getSelectionModel()
         .getSelectedItems()
@@ -117,7 +122,7 @@ public final class RunsView extends VBox {
                     viewModel.compare(selectedIds());
                   }
                 });
-    viewModel.comparison().addListener((ListChangeListener<RunCurves>) c -> drawComparison());
+    viewModel.comparison().addListener(new WeakListChangeListener<>(onComparison));
   }
 
   private void replaceRows() {

@@ -81,6 +81,12 @@ public final class RunsViewModel {
   }
 
   /** Reads the runs again. */
+  /** Reads the runs again so that their texts (status, duration) are in the current language; the comparison starts over. */
+  public void relocalize() {
+    compare(List.of());
+    refresh();
+  }
+
   public void refresh() {
     executor.execute(
         () -> store.get().listRuns(),

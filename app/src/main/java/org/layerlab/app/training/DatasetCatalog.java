@@ -98,6 +98,11 @@ public final class DatasetCatalog {
     return new DatasetRef.Idx(idx.name(), abs.resolve(idx.path()).normalize().toString(), full, idx.useFullWhenAvailable(), idx.classNames());
   }
 
+  /** What the dataset list shows for {@code ref}, in the current language. */
+  public static String label(DatasetRef ref) {
+    return ref instanceof DatasetRef.Idx idx ? idxLabel(idx) : ref instanceof DatasetRef.Spiral s ? spiralLabel(s) : ref.toString();
+  }
+
   private static String spiralLabel(DatasetRef.Spiral s) {
     return Messages.get("dataset.spiral", s.classes(), s.pointsPerClass());
   }

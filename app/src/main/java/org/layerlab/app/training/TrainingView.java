@@ -46,6 +46,9 @@ public final class TrainingView extends VBox {
     dataset.setId("datasetCombo");
     dataset.valueProperty().bindBidirectional(viewModel.datasetProperty());
     dataset.setMaxWidth(Double.MAX_VALUE);
+    // Labels are made when shown, so that a language switch relabels the datasets too.
+    dataset.setCellFactory(l -> new DatasetCell());
+    dataset.setButtonCell(new DatasetCell());
 
     Label datasetInfo = new Label();
     datasetInfo.setId("datasetInfoLabel");
@@ -75,20 +78,20 @@ public final class TrainingView extends VBox {
     values.setPrefWidth(120); // the same for both value columns, so the extra width is shared evenly
     grid.getColumnConstraints().addAll(labels, values, labels, values);
 
-    grid.add(label(Messages.get("training.dataset")), 0, 0);
+    grid.add(label("datasetLabel", Messages.get("training.dataset")), 0, 0);
     grid.add(dataset, 1, 0, 3, 1);
     grid.add(datasetInfo, 1, 1, 3, 1);
     grid.add(problem("datasetProblem", viewModel.datasetProblemProperty()), 1, 2, 3, 1);
 
-    grid.add(label(Messages.get("training.optimizer")), 0, 3);
+    grid.add(label("optimizerLabel", Messages.get("training.optimizer")), 0, 3);
     grid.add(optimizer, 1, 3);
-    grid.add(label(Messages.get("training.learningRate")), 2, 3);
+    grid.add(label("learningRateLabel", Messages.get("training.learningRate")), 2, 3);
     grid.add(rate, 3, 3);
     grid.add(problem("learningRateProblem", viewModel.learningRateProblemProperty()), 2, 4, 2, 1);
 
-    grid.add(label(Messages.get("training.batchSize")), 0, 5);
+    grid.add(label("batchSizeLabel", Messages.get("training.batchSize")), 0, 5);
     grid.add(batch, 1, 5);
-    grid.add(label(Messages.get("training.epochs")), 2, 5);
+    grid.add(label("epochsLabel", Messages.get("training.epochs")), 2, 5);
     grid.add(epochs, 3, 5);
     grid.add(problem("batchSizeProblem", viewModel.batchSizeProblemProperty()), 0, 6, 2, 1);
     grid.add(problem("epochsProblem", viewModel.epochsProblemProperty()), 2, 6, 2, 1);
@@ -192,8 +195,9 @@ public final class TrainingView extends VBox {
     return f;
   }
 
-  private static Label label(String text) {
+  private static Label label(String id, String text) {
     Label l = new Label(text);
+    l.setId(id);
     l.getStyleClass().add("field-label");
     return l;
   }
@@ -215,6 +219,14 @@ public final class TrainingView extends VBox {
     protected void updateItem(OptimizerKind kind, boolean empty) {
       super.updateItem(kind, empty);
       setText(empty ? null : viewModel.optimizerLabel(kind));
+    }
+  }
+
+  private static final class DatasetCell extends ListCell<DatasetChoice> {
+    @Override
+    protected void updateItem(DatasetChoice choice, boolean empty) {
+      super.updateItem(choice, empty);
+      setText(empty || choice == null ? null : DatasetCatalog.label(choice.ref()));
     }
   }
 }

@@ -89,7 +89,12 @@ public final class TrainingViewModel {
   private final ReadOnlyObjectWrapper<RunEnded> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
   private final ReadOnlyBooleanWrapper curvesEmpty = new ReadOnlyBooleanWrapper(this, "curvesEmpty", true);
 
-  private volatile LiveCurves curves = LiveCurves.NONE;
+  // The run writes here; the view's chart series are attached behind, and a rebuilt view gets the curves so far replayed.
+  private final RecordingSink trainLossCurve = new RecordingSink();
+  private final RecordingSink validationLossCurve = new RecordingSink();
+  private final RecordingSink trainAccuracyCurve = new RecordingSink();
+  private final RecordingSink validationAccuracyCurve = new RecordingSink();
+  private final LiveCurves curves = new LiveCurves(trainLossCurve, validationLossCurve, trainAccuracyCurve, validationAccuracyCurve);
   private RunControl current;
   private Cancellable progressRefresh;
 
@@ -295,7 +300,16 @@ public final class TrainingViewModel {
 
   /** Where the live curves go; the view attaches chart series here. */
   public void attachCurves(LiveCurves liveCurves) {
-    this.curves = Objects.requireNonNull(liveCurves, "liveCurves");
+    Objects.requireNonNull(liveCurves, "liveCurves");
+    trainLossCurve.retarget(liveCurves.trainLoss());
+    validationLossCurve.retarget(liveCurves.validationLoss());
+    trainAccuracyCurve.retarget(liveCurves.trainAccuracy());
+    validationAccuracyCurve.retarget(liveCurves.validationAccuracy());
+  }
+
+  /** How many training-loss points the current or last run has drawn; survives a rebuilt view. */
+  public int trainLossPoints() {
+    return trainLossCurve.size();
   }
 
   /** The project a run would train now: the opened one with the edited model, the selected dataset and these settings. */
@@ -354,6 +368,23 @@ public final class TrainingViewModel {
     if (progressRefresh != null) {
       progressRefresh.cancel();
     }
+  }
+
+  /** Republishes every text in the current language; a running run goes on. */
+  public void relocalize() {
+    readSettings();
+    DataSignature signature = dataSignature.get();
+    if (signature != null) {
+      datasetInfo.set(Messages.get("dataset.info", signature.sampleShape(), signature.classes()));
+    } else if (checkingDataset.get()) {
+      datasetInfo.set(Messages.get("dataset.checking"));
+    }
+    if (current != null) {
+      refreshProgress();
+    } else if (lastRun.get() != null) {
+      progressText.set(Messages.get("status." + lastRun.get().status().name()));
+    }
+    updateState();
   }
 
   /** Reads the latest step and epoch the training thread stored and shows them. Runs on the UI thread. */
@@ -440,11 +471,26 @@ public final class TrainingViewModel {
     } else if (dataSignature.get() == null) {
       status = Messages.get("dataset.checking");
     } else if (lastRun.get() != null) {
-      status = lastRun.get().message();
+      status = describe(lastRun.get());
     } else {
       status = Messages.get("training.ready");
     }
     statusText.set(status);
+  }
+
+  /**
+   * How a run ended, in the window's language. The runtime's own message is English; it is kept for failures, where it names the
+   * cause.
+   */
+  public static String describe(RunEnded ended) {
+    if (ended.status() == RunStatus.FINISHED || ended.status() == RunStatus.STOPPED) {
+      return Messages.get(
+          "training.ended",
+          Messages.get("status." + ended.status().name()),
+          ended.epochsCompleted(),
+          Messages.percent(ended.finalValidationAccuracy()));
+    }
+    return ended.message();
   }
 
   private static Double parseDouble(String text) {

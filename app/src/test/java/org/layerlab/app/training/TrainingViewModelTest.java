@@ -190,7 +190,7 @@ class TrainingViewModelTest {
     assertEquals(0, executor.activeRepeats(), "the progress refresh stops with the run");
     assertEquals(1.0, vm.progressProperty().get());
     assertEquals("Finished", vm.progressTextProperty().get());
-    assertEquals("Finished 3 epochs.", vm.statusTextProperty().get());
+    assertEquals("Finished: 3 epochs, validation accuracy 70.0%.", vm.statusTextProperty().get(), "in the window's language, not the runtime's");
     assertEquals("r1", vm.lastRunProperty().get().runId());
     assertNotNull(vm.runStartedProperty().get());
     assertTrue(vm.canTrain());
@@ -224,7 +224,7 @@ class TrainingViewModelTest {
         };
     vm.train();
     assertEquals("Stopped", vm.progressTextProperty().get());
-    assertEquals("Stopped by the user in epoch 1.", vm.statusTextProperty().get());
+    assertEquals("Stopped: no epochs, validation accuracy \u2014.", vm.statusTextProperty().get());
     assertFalse(vm.isRunning());
   }
 

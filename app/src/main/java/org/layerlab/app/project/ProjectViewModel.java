@@ -1,0 +1,342 @@
+package org.layerlab.app.project;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.layerlab.app.MainViewModel;
+import org.layerlab.app.OpenedProject;
+import org.layerlab.app.concurrent.Cancellable;
+import org.layerlab.app.concurrent.TaskExecutor;
+import org.layerlab.app.i18n.Messages;
+import org.layerlab.model.project.Project;
+import org.layerlab.model.project.ProjectFiles;
+
+/**
+ * The project being worked on as a file: which file it is, whether it has changes since it was opened or saved (the dirty marker),
+ * open, save and save as, autosave to the workspace and recovery after a crash, and the recent projects.
+ *
+ * <p>The project as a whole is the model editor's model with the training panel's dataset and settings ({@code projectToTrain}); it is
+ * dirty when its JSON differs from the JSON last opened or saved, so an edit undone by hand is clean again.
+ *
+ * <p>Opening a project replaces the window's {@link MainViewModel}; the view observes {@link #mainProperty()} and rebuilds.
+ */
+public final class ProjectViewModel {
+
+  /** How often a dirty project is written to the workspace's autosave file. */
+  public static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(20);
+
+  static final String AUTOSAVE_DIR = "autosave";
+  static final String AUTOSAVE_SOURCE = "source.txt";
+
+  private final Function<OpenedProject, MainViewModel> factory;
+  private final FileChooserService chooser;
+  private final Path samplesDir;
+  private final Path autosaveDir;
+  private final RecentProjects recent;
+
+  private final ReadOnlyObjectWrapper<MainViewModel> main = new ReadOnlyObjectWrapper<>(this, "main");
+  private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+  private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
+  // One wrapper, kept: a wrapper listens to its source weakly, so a new one per call could drop the caller's listeners.
+  private final ObservableList<Path> recentProjectsView = FXCollections.unmodifiableObservableList(recentProjects);
+  private final InvalidationListener onEdit = o -> updateDirty();
+  private String savedJson = "";
+  private Cancellable autosaveTimer;
+
+  /**
+   * @param factory makes the window's state for an opened project (reads nothing but what {@code OpenedProject} holds)
+   * @param opened the project to start with, from {@code file} ({@code null} for the built-in spiral)
+   * @param workspaceHome where the autosave and the recent projects are kept
+   */
+  public ProjectViewModel(
+      Function<OpenedProject, MainViewModel> factory,
+      FileChooserService chooser,
+      OpenedProject opened,
+      Path file,
+      Path samplesDir,
+      Path workspaceHome) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.chooser = Objects.requireNonNull(chooser, "chooser");
+    this.samplesDir = samplesDir.toAbsolutePath().normalize();
+    this.autosaveDir = workspaceHome.resolve(AUTOSAVE_DIR);
+    this.recent = new RecentProjects(workspaceHome);
+    recentProjects.setAll(recent.list());
+    install(opened, file);
+  }
+
+  // ---- state --------------------------------------------------------------------------------------------------------------------
+
+  /** The window's state for the opened project; replaced when another project is opened. */
+  public ReadOnlyObjectProperty<MainViewModel> mainProperty() {
+    return main.getReadOnlyProperty();
+  }
+
+  public MainViewModel main() {
+    return main.get();
+  }
+
+  /** The project file, or {@code null} when it has never been saved (the built-in spiral). */
+  public ReadOnlyObjectProperty<Path> fileProperty() {
+    return file.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty dirtyProperty() {
+    return dirty.getReadOnlyProperty();
+  }
+
+  public boolean isDirty() {
+    return dirty.get();
+  }
+
+  /** The window title: "Layerlab — Spiral", with a leading "*" while there are unsaved changes. */
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  /** What the last file command did or why it failed; empty at first. */
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+
+  /** Recently opened or saved project files, newest first. */
+  public ObservableList<Path> recentProjects() {
+    return recentProjectsView;
+  }
+
+  /** The project as it would be saved now. */
+  public Project currentProject() {
+    return main.get().training().projectToTrain();
+  }
+
+  // ---- commands -----------------------------------------------------------------------------------------------------------------
+
+  /** Asks for a project file and opens it; nothing happens when the user cancels. */
+  public boolean open() {
+    return chooser.chooseProjectToOpen().map(this::open).orElse(false);
+  }
+
+  /**
+   * Opens the project at {@code path}. Refused while a run trains (it belongs to the open project); a project that cannot be read
+   * leaves the current one open and says why in {@link #messageProperty()}.
+   */
+  public boolean open(Path path) {
+    if (main.get() != null && main.get().training().isRunning()) {
+      message.set(Messages.get("file.busy"));
+      return false;
+    }
+    OpenedProject opened = OpenedProject.open(path);
+    if (!opened.warning().isEmpty()) {
+      message.set(opened.warning());
+      return false;
+    }
+    Path projectFile = ProjectFiles.resolve(path).toAbsolutePath().normalize();
+    install(opened, projectFile);
+    remember(projectFile);
+    message.set(Messages.get("file.opened", projectFile));
+    return true;
+  }
+
+  /** Saves to the project's file; a sample or a never-saved project asks where, as {@link #saveAs()}. */
+  public boolean save() {
+    Path target = file.get();
+    if (target == null || target.startsWith(samplesDir)) {
+      return saveAs();
+    }
+    return saveTo(target);
+  }
+
+  /** Asks where to save and saves there; that file is the project's file from now on. */
+  public boolean saveAs() {
+    String suggested = currentProject().name().replaceAll("[^A-Za-z0-9._-]+", "-").toLowerCase() + ".json";
+    return chooser.chooseProjectToSave(suggested).map(this::saveTo).orElse(false);
+  }
+
+  /** Writes the project to {@code target} (a {@code .json} file or a folder). */
+  public boolean saveTo(Path target) {
+    Project project = currentProject();
+    try {
+      Path written = ProjectFiles.write(project, target).toAbsolutePath().normalize();
+      savedJson = ProjectFiles.toJson(project);
+      file.set(written);
+      updateDirty();
+      discardAutosave();
+      remember(written);
+      message.set(Messages.get("file.saved", written));
+      return true;
+    } catch (IOException e) {
+      message.set(Messages.get("file.saveFailed", target, e.getMessage()));
+      return false;
+    }
+  }
+
+  /** Writes the project to the workspace's autosave file when it has unsaved changes; returns whether it wrote. */
+  public boolean autosave() {
+    if (!dirty.get()) {
+      return false;
+    }
+    try {
+      ProjectFiles.write(currentProject(), autosaveDir.resolve(ProjectFiles.FILE_NAME));
+      Files.writeString(
+          autosaveDir.resolve(AUTOSAVE_SOURCE), file.get() == null ? "" : file.get().toString(), StandardCharsets.UTF_8);
+      return true;
+    } catch (IOException e) {
+      message.set(Messages.get("file.autosaveFailed", e.getMessage()));
+      return false;
+    }
+  }
+
+  /** Autosaves every {@link #AUTOSAVE_PERIOD} from now on, on the UI thread (a project is a few kilobytes). */
+  public void startAutosave(TaskExecutor executor) {
+    stopAutosave();
+    autosaveTimer = executor.repeatOnUiThread(AUTOSAVE_PERIOD, this::autosave);
+  }
+
+  public void stopAutosave() {
+    if (autosaveTimer != null) {
+      autosaveTimer.cancel();
+      autosaveTimer = null;
+    }
+  }
+
+  /** Whether the workspace holds an autosave left behind by a session that did not end cleanly. */
+  public boolean hasRecoverableAutosave() {
+    return Files.isRegularFile(autosaveDir.resolve(ProjectFiles.FILE_NAME));
+  }
+
+  /**
+   * Opens the autosaved project. It keeps the file it was autosaved from (so Save writes there) and stays dirty, because its changes
+   * were never saved.
+   */
+  public boolean restoreAutosave() {
+    OpenedProject opened = OpenedProject.open(autosaveDir.resolve(ProjectFiles.FILE_NAME));
+    if (!opened.warning().isEmpty()) {
+      message.set(opened.warning());
+      return false;
+    }
+    Path source = null;
+    try {
+      String text = Files.readString(autosaveDir.resolve(AUTOSAVE_SOURCE), StandardCharsets.UTF_8).trim();
+      source = text.isEmpty() ? null : Path.of(text);
+    } catch (IOException e) {
+      // No source recorded: the restored project is treated as never saved, and Save asks where.
+    }
+    install(opened, source);
+    savedJson = "";
+    updateDirty();
+    message.set(Messages.get("file.restored"));
+    return true;
+  }
+
+  /** Deletes the autosave: after a save, after the user declined to restore it, and when the window closes cleanly. */
+  public void discardAutosave() {
+    try {
+      Files.deleteIfExists(autosaveDir.resolve(ProjectFiles.FILE_NAME));
+      Files.deleteIfExists(autosaveDir.resolve(AUTOSAVE_SOURCE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not delete the autosave in " + autosaveDir, e);
+    }
+  }
+
+  /** The sample projects in the samples folder: every folder with a {@code project.json}, by name. */
+  public List<Path> samples() {
+    try (var dirs = Files.list(samplesDir)) {
+      return dirs.filter(d -> Files.isRegularFile(d.resolve(ProjectFiles.FILE_NAME))).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  /** The sample projects with what their thumbnails draw; a sample that cannot be read is left out. */
+  public List<SampleCard> sampleCards() {
+    List<SampleCard> cards = new java.util.ArrayList<>();
+    for (Path dir : samples()) {
+      try {
+        Project p = ProjectFiles.read(dir);
+        List<SampleCard.Layer> layers =
+            p.model().layers().stream()
+                .map(l -> new SampleCard.Layer(l.type().jsonName(), l.type().family().name(), thumbnailWidth(l)))
+                .toList();
+        cards.add(new SampleCard(dir, p.name(), p.description(), layers));
+      } catch (org.layerlab.model.project.ProjectFileException e) {
+        message.set(e.getMessage());
+      }
+    }
+    return cards;
+  }
+
+  static double thumbnailWidth(org.layerlab.model.LayerSpec layer) {
+    Object size = layer.settings().getOrDefault("units", layer.settings().get("filters"));
+    if (size instanceof Number n && n.doubleValue() > 0) {
+      return Math.max(0.2, Math.min(1, Math.log(n.doubleValue() + 1) / Math.log(1024)));
+    }
+    return layer.type() == org.layerlab.model.layer.LayerType.INPUT ? 1 : 0.35;
+  }
+
+  // ---- internals ----------------------------------------------------------------------------------------------------------------
+
+  private void install(OpenedProject opened, Path projectFile) {
+    MainViewModel old = main.get();
+    if (old != null) {
+      unlisten(old);
+      old.shutdown();
+    }
+    MainViewModel next = factory.apply(opened);
+    file.set(projectFile == null ? null : projectFile.toAbsolutePath().normalize());
+    main.set(next);
+    next.modelEditor().modelProperty().addListener(onEdit);
+    next.training().settingsProperty().addListener(onEdit);
+    next.training().datasetProperty().addListener(onEdit);
+    savedJson = ProjectFiles.toJson(next.training().projectToTrain());
+    updateDirty();
+    next.start();
+  }
+
+  private void unlisten(MainViewModel old) {
+    old.modelEditor().modelProperty().removeListener(onEdit);
+    old.training().settingsProperty().removeListener(onEdit);
+    old.training().datasetProperty().removeListener(onEdit);
+  }
+
+  private void updateDirty() {
+    MainViewModel m = main.get();
+    boolean changed = m != null && !ProjectFiles.toJson(m.training().projectToTrain()).equals(savedJson);
+    dirty.set(changed);
+    relocalize();
+  }
+
+  /** Republishes the title in the current language. */
+  public void relocalize() {
+    MainViewModel m = main.get();
+    String name = m == null ? "" : m.projectName();
+    title.set((dirty.get() ? "*" : "") + Messages.get("app.title", name));
+  }
+
+  private void remember(Path projectFile) {
+    recentProjects.setAll(recent.add(projectFile));
+  }
+
+  /** The project file a path names: the file itself, or the {@code project.json} in a folder. */
+  static Optional<Path> projectFile(Path path) {
+    Path f = ProjectFiles.resolve(path);
+    return Files.isRegularFile(f) ? Optional.of(f) : Optional.empty();
+  }
+}

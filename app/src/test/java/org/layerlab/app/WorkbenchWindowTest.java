@@ -1,0 +1,169 @@
+package org.layerlab.app;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.app.concurrent.FxTaskExecutor;
+import org.layerlab.app.i18n.Messages;
+import org.layerlab.charts.MetricChart;
+import org.layerlab.model.layer.LayerType;
+import org.layerlab.model.project.ProjectFiles;
+import org.layerlab.runtime.workspace.Workspace;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workbench shell driven by a robot: the language switch and the project file round trip. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowTest {
+
+  @TempDir Path home;
+  @TempDir Path files;
+  private final TestChooser chooser = new TestChooser();
+  private FxTaskExecutor executor;
+  private Workspace workspace;
+  private WorkbenchViewModel viewModel;
+  private Stage stage;
+  private Scene scene;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    Messages.setLocale(Locale.ENGLISH);
+    executor = new FxTaskExecutor();
+    workspace = Workspace.open(home);
+    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
+    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, chooser);
+    viewModel.settings().languageProperty().set(Locale.ENGLISH);
+    scene = LayerlabApp.show(stage, viewModel);
+  }
+
+  @AfterEach
+  void close() {
+    viewModel.shutdown();
+    executor.close();
+    workspace.close();
+    Messages.setLocale(Locale.ENGLISH);
+  }
+
+  @Test
+  void switchingToChineseChangesTheMainLabelsAndKeepsTheEditedModel(FxRobot robot) throws Exception {
+    Button train = robot.lookup("#trainButton").queryButton();
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
+    robot.clickOn("#layerCard1");
+    robot.interact(() -> viewModel.main().modelEditor().addLayer(LayerType.DROPOUT));
+    assertEquals("*Layerlab — Spiral", stage.getTitle());
+    assertEquals("Train", robot.lookup("#trainButton").queryButton().getText());
+
+    // What the Settings > Language > 中文 menu item does (menus open popups that headless robots click unreliably).
+    robot.interact(() -> viewModel.settings().languageProperty().set(Locale.SIMPLIFIED_CHINESE));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertEquals("训练", robot.lookup("#trainButton").queryButton().getText());
+    assertEquals("停止", robot.lookup("#stopButton").queryButton().getText());
+    TabPane tabs = robot.lookup("#rightTabs").queryAs(TabPane.class);
+    assertEquals(List.of("开始", "训练", "运行记录与比较"), tabs.getTabs().stream().map(t -> t.getText()).toList());
+    assertEquals(5, robot.lookup(".layer-card").queryAll().size(), "the added layer is still there");
+    assertEquals("Dropout", robot.lookup("#layerCard2 .layer-type").queryAs(Label.class).getText());
+    assertTrue(robot.lookup("#totalsLabel").queryAs(Label.class).getText().startsWith("5 层"));
+    assertEquals("*Layerlab — Spiral", stage.getTitle(), "still unsaved");
+    assertFalse(robot.lookup("#trainButton").queryButton().isDisabled());
+  }
+
+  @Test
+  void aRunKeepsTrainingAndDrawingThroughALanguageSwitchAndEscStopsIt(FxRobot robot) throws Exception {
+    Button train = robot.lookup("#trainButton").queryButton();
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
+    robot.interact(() -> viewModel.main().training().epochsTextProperty().set("2000"));
+    robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(60, SECONDS, () -> viewModel.main().training().trainLossPoints() > 20);
+
+    robot.interact(() -> viewModel.settings().languageProperty().set(Locale.SIMPLIFIED_CHINESE));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(viewModel.main().training().isRunning(), "the run goes on");
+    MetricChart loss = robot.lookup("#lossChart").queryAs(MetricChart.class);
+    int replayed = WaitForAsyncUtils.asyncFx(() -> loss.series().get(0).size()).get();
+    assertTrue(replayed > 20, "the new chart shows the curve so far, got " + replayed);
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> loss.series().get(0).size()).get() > replayed);
+
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> !viewModel.main().training().isRunning());
+    assertEquals("已停止", robot.lookup("#progressLabel").queryAs(Label.class).getText());
+  }
+
+  @Test
+  void aLessonHidesAndLocksItsControlsAndTheThemeAndTextSizeSwitchAtRunTime(FxRobot robot) {
+    robot.interact(() -> viewModel.settings().lessonProperty().set("first-network"));
+    assertFalse(robot.lookup("#optimizerCombo").query().isVisible(), "hidden");
+    assertFalse(robot.lookup("#optimizerLabel").query().isVisible(), "its label too");
+    assertTrue(robot.lookup("#datasetCombo").query().isDisabled(), "locked");
+    assertFalse(robot.lookup("#epochsField").query().isDisabled(), "the lesson's own control stays usable");
+    TabPane tabs = robot.lookup("#rightTabs").queryAs(TabPane.class);
+    assertEquals(List.of("startTab", "trainingTab"), tabs.getTabs().stream().map(t -> t.getId()).toList());
+    assertEquals("Lesson: Lesson 1: a first network (layers only)", robot.lookup("#lessonLabel").queryAs(Label.class).getText());
+
+    robot.interact(() -> {
+      viewModel.settings().themeProperty().set(org.layerlab.app.settings.Theme.DARK);
+      viewModel.settings().classroomProperty().set(true);
+    });
+    assertTrue(scene.getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")), scene.getStylesheets().toString());
+    assertTrue(scene.getRoot().getStyleClass().contains("classroom"));
+    double large = robot.lookup("#trainButton").queryButton().getFont().getSize();
+    robot.interact(() -> viewModel.settings().classroomProperty().set(false));
+    robot.interact(() -> robot.lookup("#trainButton").query().applyCss());
+    assertTrue(large > robot.lookup("#trainButton").queryButton().getFont().getSize() + 4, "classroom text is larger: " + large);
+
+    robot.interact(() -> viewModel.settings().lessonProperty().set(""));
+    assertTrue(robot.lookup("#optimizerCombo").query().isVisible());
+    assertEquals(3, robot.lookup("#rightTabs").queryAs(TabPane.class).getTabs().size());
+  }
+
+  @Test
+  void savingThenOpeningThroughTheChooserBringsTheModelBack(FxRobot robot) throws Exception {
+    Button train = robot.lookup("#trainButton").queryButton();
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
+    robot.clickOn("#layerCard1");
+    robot.interact(() -> viewModel.main().modelEditor().addLayer(LayerType.DROPOUT));
+    Path saved = files.resolve("with-dropout.json");
+    chooser.answer(saved);
+
+    robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(Files.isRegularFile(saved), "Ctrl+S on a sample asks where and saves there");
+    assertEquals(5, ProjectFiles.read(saved).model().layers().size());
+    assertEquals("Layerlab — Spiral", stage.getTitle(), "saved: no dirty marker");
+
+    robot.clickOn("#layerCard2");
+    robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(4, robot.lookup(".layer-card").queryAll().size(), "Delete removes the selected layer");
+    assertEquals("*Layerlab — Spiral", stage.getTitle());
+
+    chooser.answer(saved);
+    robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> !robot.lookup("#trainButton").queryButton().isDisabled());
+    assertEquals(5, robot.lookup(".layer-card").queryAll().size());
+    assertEquals("Dropout", robot.lookup("#layerCard2 .layer-type").queryAs(Label.class).getText());
+    assertEquals("Layerlab — Spiral", stage.getTitle());
+    assertEquals(2, chooser.asked());
+    assertTrue(robot.lookup("#recentProjects").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 1);
+  }
+}

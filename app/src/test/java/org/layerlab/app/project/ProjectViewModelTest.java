@@ -1,0 +1,142 @@
+package org.layerlab.app.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.app.AppContext;
+import org.layerlab.app.MainViewModel;
+import org.layerlab.app.StartupOptions;
+import org.layerlab.app.TestChooser;
+import org.layerlab.app.TestContexts;
+import org.layerlab.app.concurrent.SameThreadTaskExecutor;
+import org.layerlab.app.i18n.Messages;
+import org.layerlab.model.layer.LayerType;
+import org.layerlab.model.project.ProjectFiles;
+
+class ProjectViewModelTest {
+
+  @TempDir Path home;
+  @TempDir Path files;
+  private final SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
+  private final TestChooser chooser = new TestChooser();
+  private ProjectViewModel vm;
+
+  @BeforeEach
+  void setUp() {
+    Messages.setLocale(Locale.ENGLISH);
+    vm = create();
+  }
+
+  private ProjectViewModel create() {
+    AppContext context = TestContexts.spiral(executor);
+    return new ProjectViewModel(
+        opened -> new MainViewModel(opened == context.opened() ? context : context.withOpened(opened, context.datasets())),
+        chooser,
+        context.opened(),
+        ProjectFiles.resolve(TestContexts.spiralDir()),
+        StartupOptions.samplesDir(),
+        home);
+  }
+
+  @Test
+  void anEditMakesTheProjectDirtyAndUndoingItByHandMakesItCleanAgain() {
+    assertFalse(vm.isDirty());
+    assertEquals("Layerlab — Spiral", vm.titleProperty().get());
+    vm.main().modelEditor().addLayer(LayerType.DROPOUT);
+    assertTrue(vm.isDirty());
+    assertEquals("*Layerlab — Spiral", vm.titleProperty().get());
+    vm.main().modelEditor().removeSelected();
+    assertFalse(vm.isDirty());
+    vm.main().training().epochsTextProperty().set("7");
+    assertTrue(vm.isDirty(), "training settings are part of the project");
+  }
+
+  @Test
+  void savingASampleAsksWhereAndNeverWritesOverTheSample() throws Exception {
+    String sample = Files.readString(ProjectFiles.resolve(TestContexts.spiralDir()));
+    vm.main().training().epochsTextProperty().set("7");
+    Path target = files.resolve("mine.json");
+    chooser.answer(target);
+    assertTrue(vm.save());
+    assertEquals(1, chooser.asked());
+    assertEquals(sample, Files.readString(ProjectFiles.resolve(TestContexts.spiralDir())));
+    assertEquals(7, ProjectFiles.read(target).training().epochs());
+    assertFalse(vm.isDirty());
+    assertEquals(target, vm.fileProperty().get());
+
+    vm.main().training().epochsTextProperty().set("8");
+    assertTrue(vm.save());
+    assertEquals(1, chooser.asked(), "a saved project saves to its file without asking");
+    assertEquals(8, ProjectFiles.read(target).training().epochs());
+  }
+
+  @Test
+  void openingReplacesTheWindowStateAndIsRemembered() throws Exception {
+    Path saved = files.resolve("wide.json");
+    vm.main().modelEditor().select(1);
+    vm.main().modelEditor().addLayer(LayerType.DROPOUT);
+    vm.saveTo(saved);
+    MainViewModel before = vm.main();
+
+    ProjectViewModel next = create();
+    assertEquals(4, next.main().modelEditor().items().size());
+    chooser.answer(saved);
+    assertTrue(next.open());
+    assertTrue(next.main() != before);
+    assertEquals(5, next.main().modelEditor().items().size());
+    assertEquals("Dropout", next.main().modelEditor().items().get(2).typeName());
+    assertFalse(next.isDirty());
+    assertEquals(List.of(saved.toAbsolutePath().normalize()), next.recentProjects());
+    assertEquals(List.of(saved.toAbsolutePath().normalize()), new RecentProjects(home).list());
+  }
+
+  @Test
+  void aProjectThatCannotBeReadLeavesTheOpenOneAndSaysWhy() throws Exception {
+    Path broken = Files.writeString(files.resolve("broken.json"), "{ nope");
+    MainViewModel before = vm.main();
+    assertFalse(vm.open(broken));
+    assertTrue(vm.main() == before);
+    assertTrue(vm.messageProperty().get().contains("broken.json"), vm.messageProperty().get());
+  }
+
+  @Test
+  void autosaveWritesOnlyUnsavedChangesAndRestoresThemAfterACrash() throws Exception {
+    vm.startAutosave(executor);
+    executor.tick();
+    assertFalse(vm.hasRecoverableAutosave(), "nothing to autosave in a clean project");
+    vm.main().modelEditor().addLayer(LayerType.DROPOUT);
+    executor.tick();
+    assertTrue(vm.hasRecoverableAutosave());
+
+    // The next session, as after a crash: it finds the autosave and restores the edit, still unsaved.
+    ProjectViewModel next = create();
+    assertTrue(next.hasRecoverableAutosave());
+    assertTrue(next.restoreAutosave());
+    assertEquals(5, next.main().modelEditor().items().size());
+    assertTrue(next.isDirty());
+    assertEquals(ProjectFiles.resolve(TestContexts.spiralDir()).toAbsolutePath().normalize(), next.fileProperty().get());
+
+    Path target = files.resolve("kept.json");
+    chooser.answer(target);
+    assertTrue(next.save());
+    assertFalse(next.hasRecoverableAutosave(), "a save makes the autosave obsolete");
+  }
+
+  @Test
+  void theGalleryShowsEverySampleWithItsLayerStack() {
+    List<SampleCard> cards = vm.sampleCards();
+    assertEquals(List.of("fashion-mnist-mlp", "spiral"), cards.stream().map(c -> c.path().getFileName().toString()).toList());
+    SampleCard spiral = cards.get(1);
+    assertEquals(4, spiral.layers().size());
+    assertEquals("Input", spiral.layers().get(0).type());
+    assertTrue(spiral.layers().get(1).width() > spiral.layers().get(3).width(), "64 units draw wider than 3");
+  }
+}
