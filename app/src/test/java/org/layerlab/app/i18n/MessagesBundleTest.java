@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.layerlab.app.settings.Theme;
 import org.layerlab.app.shortcuts.Shortcut;
-import org.layerlab.model.layer.Family;
 import org.layerlab.model.project.OptimizerKind;
 import org.layerlab.runtime.events.RunStatus;
 
@@ -51,7 +50,6 @@ class MessagesBundleTest {
     // Keys built from enum names: every constant needs its text.
     Arrays.stream(RunStatus.values()).forEach(s -> used.add("status." + s.name()));
     Arrays.stream(OptimizerKind.values()).forEach(k -> used.add("optimizer." + k.name()));
-    Arrays.stream(Family.values()).forEach(f -> used.add("family." + f.name()));
     Arrays.stream(Theme.values()).forEach(t -> used.add("theme." + t.name()));
     Arrays.stream(Shortcut.values()).forEach(s -> used.add(s.messageKey()));
     Messages.SUPPORTED.forEach(l -> used.add("language." + l.getLanguage()));
