@@ -1,0 +1,152 @@
+package org.layerlab.charts.demo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.layerlab.charts.MetricChart;
+import org.layerlab.charts.MetricSeries;
+import org.layerlab.charts.scalar.RunEvent;
+import org.layerlab.charts.scalar.RunGroup;
+import org.layerlab.charts.scalar.ScalarChart;
+import org.layerlab.charts.scalar.ScalarRun;
+import org.layerlab.charts.scalar.Smoothing;
+import org.layerlab.charts.scalar.SmoothingControl;
+
+/** The demo of each component: the component with generated data, and what stops its background feeding. */
+final class Demos {
+
+  /** A component ready to show, and how to stop its feeding threads. */
+  record Demo(Node view, AutoCloseable stop) {
+    static Demo still(Node view) {
+      return new Demo(view, () -> {});
+    }
+  }
+
+  private Demos() {}
+
+  static Map<String, Supplier<Demo>> all() {
+    Map<String, Supplier<Demo>> demos = new LinkedHashMap<>();
+    demos.put("scalar", Demos::scalar);
+    demos.put("smoothing", Demos::smoothing);
+    demos.put("metric", Demos::metric);
+    return demos;
+  }
+
+  static Demo scalar() {
+    ScalarChart chart = new ScalarChart("loss");
+    long start = System.currentTimeMillis() - 3_600_000L;
+    Random random = new Random(7);
+    ScalarRun[] seeds = new ScalarRun[3];
+    for (int s = 0; s < seeds.length; s++) {
+      seeds[s] = chart.addRun("lr 0.01, seed " + (s + 1));
+      fill(seeds[s], 20_000, 0.01 * (0.6 + 0.4 * s), s, start + s * 120_000L, random);
+    }
+    ScalarRun fast = chart.addRun("lr 0.1");
+    fill(fast, 12_000, 0.1, 3, start + 600_000L, random);
+    fast.append(12_000, 12_000 / 2_000.0, start + 600_000L + 12_000 * 100L, Double.NaN);
+    fast.addEvent(new RunEvent(12_000, 6, start + 600_000L + 12_000 * 100L, RunEvent.Kind.EARLY_STOP, "diverged"));
+    seeds[0].addEvent(new RunEvent(10_000, 5, start + 1_000_000L, RunEvent.Kind.LEARNING_RATE_CHANGE, "lr 0.001"));
+    seeds[1].addEvent(new RunEvent(7_000, 3.5, start + 120_000L + 700_000L, RunEvent.Kind.PAUSE, ""));
+    seeds[1].addEvent(new RunEvent(7_000, 3.5, start + 120_000L + 900_000L, RunEvent.Kind.RESUME, ""));
+    RunGroup group = chart.addGroup("lr 0.01", 5, List.of(seeds));
+    group.setSpread(RunGroup.Spread.STANDARD_DEVIATION);
+    for (ScalarRun seed : seeds) {
+      seed.setVisible(false); // the group's band stands for them; the legend shows them again
+    }
+
+    ScalarRun live = chart.addRun("live run");
+    Thread feeder =
+        new Thread(
+            () -> {
+              Random r = new Random(11);
+              long t0 = System.currentTimeMillis();
+              int step = 0;
+              try {
+                while (!Thread.currentThread().isInterrupted()) {
+                  for (int i = 0; i < 10; i++, step++) {
+                    double epoch = step / 2_000.0;
+                    live.append(step, epoch, t0 + step * 100L, loss(step, 0.03, r));
+                    if (step > 0 && step % 2_000 == 0) {
+                      live.addEvent(RunEvent.epochEnd(step, step / 2_000, t0 + step * 100L));
+                    }
+                  }
+                  Thread.sleep(20);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "demo-live-run");
+    feeder.setDaemon(true);
+    feeder.start();
+    chart.setSmoothing(Smoothing.exponential(0.9));
+    return new Demo(chart, feeder::interrupt);
+  }
+
+  /** A noisy decaying loss with the occasional spike. */
+  private static void fill(ScalarRun run, int steps, double lr, int seed, long startMillis, Random random) {
+    double[] s = new double[steps];
+    double[] e = new double[steps];
+    long[] w = new long[steps];
+    double[] v = new double[steps];
+    Random r = new Random(seed * 31L + 5);
+    for (int i = 0; i < steps; i++) {
+      s[i] = i;
+      e[i] = i / 2_000.0;
+      w[i] = startMillis + i * 100L;
+      v[i] = loss(i, lr, r);
+    }
+    v[steps / 3] = 6.0; // one bad batch: the envelope must keep it visible
+    run.appendAll(s, e, w, v);
+    for (int epoch = 1; epoch * 2_000 < steps; epoch++) {
+      run.addEvent(RunEvent.epochEnd(epoch * 2_000, epoch, startMillis + epoch * 2_000 * 100L));
+    }
+  }
+
+  private static double loss(int step, double lr, Random r) {
+    double speed = Math.min(1, lr * 30);
+    double base = 0.15 + 2.2 * Math.exp(-step * speed / 3_000.0);
+    return Math.max(0.01, base * (1 + 0.25 * r.nextGaussian()));
+  }
+
+  static Demo smoothing() {
+    SmoothingControl control = new SmoothingControl();
+    Label result = new Label();
+    Runnable show =
+        () -> {
+          Smoothing s = control.getSmoothing();
+          double[] values = {1, 2, Double.NaN, 4, 3, 5, 4, 6};
+          double[] out = s.apply(values);
+          StringBuilder text = new StringBuilder("Smoothing " + s + "\n\nvalue → smoothed\n");
+          for (int i = 0; i < values.length; i++) {
+            text.append(String.format("%6.3f → %8.5f%n", values[i], out[i]));
+          }
+          result.setText(text.toString());
+        };
+    control.smoothingProperty().addListener((obs, old, now) -> show.run());
+    show.run();
+    result.setStyle("-fx-font-family: monospace; -fx-font-size: 14px;");
+    VBox box = new VBox(16, control, result);
+    box.setPadding(new Insets(16));
+    return Demo.still(box);
+  }
+
+  static Demo metric() {
+    MetricChart chart = new MetricChart("epoch", "accuracy");
+    MetricSeries train = chart.addSeries("train accuracy", 0, false);
+    MetricSeries validation = chart.addSeries("validation accuracy", 0, true);
+    for (int epoch = 1; epoch <= 30; epoch++) {
+      train.append(epoch, 1 - 0.9 * Math.exp(-epoch / 6.0));
+      validation.append(epoch, 0.97 - 0.9 * Math.exp(-epoch / 7.0) - 0.0006 * epoch * epoch / 3);
+    }
+    BorderPane pane = new BorderPane(chart);
+    return Demo.still(pane);
+  }
+}
