@@ -7,6 +7,7 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.events.ChartBits;
+import io.fair_acc.dataset.spi.DataRange;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -101,6 +103,9 @@ public final class ScalarChart extends BorderPane {
   private final CrosshairReadout crosshair;
   private final RunLegend legend;
   private final Label notice = new Label();
+  /** The extents last handed to ChartFX's auto-ranging. */
+  private DataRange lastXExtent;
+  private DataRange lastYExtent;
   private int nextColor;
 
   /** Creates an empty chart for one metric; the label names the y axis, such as "loss". */
@@ -111,13 +116,17 @@ public final class ScalarChart extends BorderPane {
     yAxis = axis(yAxisLabel, Y_AXIS_ID, Y_PADDING);
     yAxis.setSide(Side.LEFT);
 
-    renderer = new ScalarRenderer(this);
+    Pane curves = new Pane();
+    curves.setMouseTransparent(true);
+    curves.getStyleClass().add("scalar-chart-curves");
+    renderer = new ScalarRenderer(this, curves);
     renderer.getAxes().addAll(xAxis, yAxis);
     chart = new ScalarXYChart(xAxis, yAxis, this::beforeLayout);
     chart.setId(CHART_ID);
     chart.setAnimated(false);
     chart.setLegendVisible(false);
     chart.getRenderers().setAll(renderer);
+    chart.getCanvasForeground().getChildren().add(curves);
 
     zoomer = new Zoomer();
     zoomer.setAnimated(false);
@@ -539,6 +548,16 @@ public final class ScalarChart extends BorderPane {
     return renderer.frames();
   }
 
+  /** Longest time spent building one frame's drawing commands, in nanoseconds. For benchmarks. JavaFX thread. */
+  public long longestRenderNanos() {
+    return renderer.maxRenderNanos;
+  }
+
+  /** Starts {@link #longestRenderNanos()} over. For benchmarks. JavaFX thread. */
+  public void resetLongestRender() {
+    renderer.maxRenderNanos = 0;
+  }
+
   /** The text under the chart that says which values are not drawn and why; empty when all are. JavaFX thread. */
   public String noticeText() {
     return notice.isVisible() ? notice.getText() : "";
@@ -566,15 +585,34 @@ public final class ScalarChart extends BorderPane {
   }
 
   /** JavaFX thread: a setting changed; redraw on the next pulse. */
-  private void invalidate() {
+  void invalidate() {
     chart.fireInvalidated(ChartBits.ChartCanvas);
   }
 
   /** Start of each pulse, before ChartFX updates its axes: turns pending appends into one redraw. */
   private void beforeLayout() {
-    if (dirty.getAndSet(false)) {
+    if (dirty.getAndSet(false) && !(extentsUnchanged() && renderer.appendFrame())) {
       chart.fireInvalidated(ChartBits.ChartCanvas);
     }
+  }
+
+  /**
+   * Whether the axes would range as at the last full frame: then appended points need no axis change and can be drawn without
+   * ChartFX redrawing its canvas.
+   */
+  private boolean extentsUnchanged() {
+    if (lastXExtent == null || lastYExtent == null) {
+      return false;
+    }
+    DataRange x = new DataRange();
+    addXExtent(x);
+    DataRange y = new DataRange();
+    addYExtent(y, xAxis);
+    return sameRange(x, lastXExtent) && sameRange(y, lastYExtent);
+  }
+
+  private static boolean sameRange(DataRange a, DataRange b) {
+    return a.isDefined() == b.isDefined() && (!a.isDefined() || (a.getMin() == b.getMin() && a.getMax() == b.getMax()));
   }
 
   void frameDrawn(ScalarRenderer.FrameFacts facts, boolean refit) {
@@ -606,7 +644,53 @@ public final class ScalarChart extends BorderPane {
     }
   }
 
-  void addXExtent(AxisRange range) {
+  /** ChartFX asks for the x range to fit; remembered, so appends that leave it unchanged can skip ChartFX's redraw. */
+  void fitX(AxisRange range) {
+    DataRange x = new DataRange();
+    addXExtent(x);
+    lastXExtent = x;
+    if (x.isDefined()) {
+      range.add(x.getMin());
+      range.add(x.getMax());
+    }
+  }
+
+  /** As {@link #fitX} for y. */
+  void fitY(AxisRange range, Axis x) {
+    DataRange y = new DataRange();
+    addYExtent(y, x);
+    lastYExtent = y;
+    if (y.isDefined()) {
+      range.add(y.getMin());
+      range.add(y.getMax());
+    }
+  }
+
+  void addXExtent(DataRange range) {
+    DataRange data = new DataRange(); // not AxisRange: its no-argument constructor starts at NaN and never becomes defined
+    addDataXExtent(data);
+    if (!data.isDefined()) {
+      return;
+    }
+    range.add(data.getMin());
+    // Round the live end up to a step of about 5% of the span: the axis then holds still while points arrive, so a frame only
+    // folds in the new points instead of reducing every run again (see ColumnAggregate).
+    range.add(stickyMax(data.getMin(), data.getMax()));
+  }
+
+  /** The maximum rounded up to a 1-2-5 step of about a twentieth of the span. */
+  static double stickyMax(double min, double max) {
+    double span = max - min;
+    if (!(span > 0) || !Double.isFinite(span)) {
+      return max;
+    }
+    double raw = span / 20;
+    double decade = Math.pow(10, Math.floor(Math.log10(raw)));
+    double unit = raw <= decade ? decade : raw <= 2 * decade ? 2 * decade : raw <= 5 * decade ? 5 * decade : 10 * decade;
+    return Math.ceil(max / unit) * unit;
+  }
+
+  private void addDataXExtent(DataRange range) {
     XAxisMode mode = xAxisMode();
     for (ScalarRun run : runsInRange(false, range)) {
       ColumnStore.Snapshot s = run.snapshot();
@@ -627,7 +711,7 @@ public final class ScalarChart extends BorderPane {
     }
   }
 
-  void addYExtent(AxisRange range, Axis x) {
+  void addYExtent(DataRange range, Axis x) {
     boolean log = isLogY();
     boolean allX = x == null || x.isAutoRanging();
     XAxisMode mode = xAxisMode();
@@ -661,7 +745,7 @@ public final class ScalarChart extends BorderPane {
    * drawn, so a hidden member's spike does not stretch the axis for a band that smooths it away; before its first frame, with its
    * members' values.
    */
-  private List<ScalarRun> runsInRange(boolean forY, AxisRange range) {
+  private List<ScalarRun> runsInRange(boolean forY, DataRange range) {
     List<ScalarRun> out = visibleRuns();
     for (RunGroup group : visibleGroups()) {
       double[] band = forY ? renderer.bandExtent(group) : null;

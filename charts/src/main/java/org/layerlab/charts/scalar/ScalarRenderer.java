@@ -11,8 +11,6 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -38,6 +36,8 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
 
   private final ScalarChart owner;
   private final ColumnEnvelope.Points points = new ColumnEnvelope.Points();
+  private final SpanRaster raster;
+  private List<Object> lastKey = List.of();
   private double[] pixelY = new double[1024];
   private long frames;
   /** Per group, the lowest and highest edge of its band in the last frame; the y axis fits these rather than raw members. */
@@ -63,8 +63,10 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
     static final FrameFacts NONE = new FrameFacts(List.of(), new int[0], new int[0], 0, 0, 0);
   }
 
-  ScalarRenderer(ScalarChart owner) {
+  /** @param curves the pane over the plot area that shows the curves' image strips */
+  ScalarRenderer(ScalarChart owner, javafx.scene.layout.Pane curves) {
     this.owner = owner;
+    this.raster = new SpanRaster(curves);
     setShowInLegend(false);
   }
 
@@ -91,11 +93,67 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
     // Not used: this renderer draws runs, not ChartFX data sets.
   }
 
+  /** ChartFX redraws the canvas: axes, grid or settings changed. Draws the curves and the canvas's text marks. */
   @Override
   public void render() {
+    Canvas canvas = getChart().getCanvas();
+    frame(canvas.getGraphicsContext2D());
+  }
+
+  /**
+   * Draws the points appended since the last frame without ChartFX: only if nothing but points changed and the axes would stay as
+   * they are. Returns false if a full redraw through ChartFX is needed. JavaFX thread, at the start of a pulse.
+   */
+  boolean appendFrame() {
+    if (getChart() == null || xAxis == null || yAxis == null || lastKey.isEmpty()) {
+      return false;
+    }
+    Canvas canvas = getChart().getCanvas();
+    if (!raster.sized((int) Math.ceil(canvas.getWidth()), (int) Math.ceil(canvas.getHeight()))) {
+      return false;
+    }
+    XMapping map = XMapping.of(xAxis);
+    if (map == null || !currentKey(canvas, map).equals(lastKey)) {
+      return false;
+    }
+    frame(null);
+    appendFrames++;
+    return true;
+  }
+
+  /** Frames drawn by {@link #appendFrame}, without ChartFX; for tests. */
+  long appendFrames;
+
+  private List<Object> currentKey(Canvas canvas, XMapping map) {
+    return frameKey(
+        canvas.getWidth(),
+        canvas.getHeight(),
+        map,
+        yAxis,
+        owner.isLogY(),
+        owner.smoothing(),
+        owner.xAxisMode(),
+        owner.visibleRuns(),
+        owner.visibleGroups());
+  }
+
+  private void frame(GraphicsContext gc) {
+    long t0 = System.nanoTime();
+    try {
+      drawFrame(gc);
+    } finally {
+      lastRenderNanos = System.nanoTime() - t0;
+      maxRenderNanos = Math.max(maxRenderNanos, lastRenderNanos);
+    }
+  }
+
+  long lastRenderNanos;
+  long maxRenderNanos;
+
+  /** Draws a frame: into the raster always, and onto the canvas when {@code gc} is given (ChartFX cleared it). */
+  private void drawFrame(GraphicsContext gc) {
     frames++;
     Canvas canvas = getChart().getCanvas();
-    GraphicsContext gc = canvas.getGraphicsContext2D();
     double width = canvas.getWidth();
     double height = canvas.getHeight();
     Axis x = xAxis;
@@ -106,7 +164,10 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
     XAxisMode mode = owner.xAxisMode();
     XMapping map = XMapping.of(x);
     if (map == null) {
-      // Nothing has an x in this mode (or nothing is shown): still say what is not drawn.
+      // Nothing has an x in this mode (or nothing is shown): clear the curves and still say what is not drawn.
+      raster.reset((int) Math.ceil(width), (int) Math.ceil(height));
+      raster.publish();
+      lastKey = List.of();
       int missing = 0;
       for (ScalarRun run : owner.visibleRuns()) {
         missing += countMissingX(run.snapshot(), mode);
@@ -116,29 +177,35 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
       return;
     }
     Smoothing smoothing = owner.smoothing();
+    boolean smoothed = smoothing.isActive();
     boolean log = owner.isLogY();
-    List<ScalarRun> drawn = new ArrayList<>();
     List<ScalarRun> visible = owner.visibleRuns();
+    List<RunGroup> groups = owner.visibleGroups();
     int[] drawnPoints = new int[visible.size()];
     int[] inView = new int[visible.size()];
     int nonFinite = 0;
     int notOnLog = 0;
     int missingX = 0;
+    List<java.util.function.Consumer<GraphicsContext>> canvasMarks = new ArrayList<>();
 
-    gc.save();
-    gc.setLineCap(StrokeLineCap.ROUND);
-    gc.setLineJoin(StrokeLineJoin.ROUND);
+    List<Object> key = frameKey(width, height, map, y, log, smoothing, mode, visible, groups);
+    int from = key.equals(lastKey) ? firstChangedColumn(visible, groups) : 0;
+    if (from == 0) {
+      raster.reset((int) Math.ceil(width), (int) Math.ceil(height));
+    } else {
+      raster.keepLeftOf(from);
+    }
+    lastKey = key;
     boolean bandsMoved = false;
     java.util.Set<RunGroup> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (RunGroup group : owner.visibleGroups()) {
-      bandsMoved |= drawGroup(gc, group, map, y, width, mode, smoothing);
+    for (RunGroup group : groups) {
+      bandsMoved |= drawGroup(group, map, y, mode, smoothing);
       shown.add(group);
     }
     bandExtents.keySet().retainAll(shown);
     for (int r = 0; r < visible.size(); r++) {
       ScalarRun run = visible.get(r);
       ColumnStore.Snapshot s = run.snapshot();
-      drawn.add(run);
       if (s.size == 0) {
         continue;
       }
@@ -149,56 +216,155 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
       if (!s.sorted(mode)) {
         missingX += countMissingX(s, mode);
       }
-      boolean smoothed = smoothing.isActive();
+      drawEvents(run, s, mode, map, color, canvasMarks);
+      int columns = raster.width();
+      Object rawKey = List.of(s.generation, mode);
+      if (!run.rawColumns.matches(columns, rx.scale, rx.offset, log, rawKey) || s.size < run.rawColumns.folded()) {
+        run.rawColumns.reset(columns, rx.scale, rx.offset, log, rawKey, range[0]);
+      }
+      run.rawColumns.fold(rx.column, s.value, s.size);
+      boolean sparse = run.rawColumns.drawable() * DOT_SPACING <= width;
+      int emitFrom = sparse ? 0 : Math.max(0, raster.window() - 2);
       points.clear();
-      ColumnEnvelope.reduce(rx.column, s.value, range[0], range[1], rx.scale, rx.offset, log, points);
+      run.rawColumns.emit(rx.column, s.value, points, emitFrom);
       drawnPoints[r] = points.size;
       Color rawColor = smoothed ? fade(color, RAW_OPACITY) : color;
-      stroke(gc, y, rawColor, smoothed ? RAW_WIDTH : SMOOTHED_WIDTH);
-      if (points.size > 0 && width / points.size >= DOT_SPACING) {
-        dots(gc, y, rawColor, smoothed ? 1.5 : 2.5);
+      line(y, rawColor, smoothed ? RAW_WIDTH : SMOOTHED_WIDTH);
+      if (sparse) {
+        double radius = smoothed ? 1.5 : 2.5;
+        for (int i = 0; i < points.size; i++) {
+          raster.fillDisc(points.x[i], pixelY[i], radius, rawColor);
+        }
       }
       if (smoothed) {
         double[] values = run.smoothed(s, smoothing);
+        Object smoothedKey = List.of(s.generation, mode, smoothing);
+        ColumnAggregate sc = run.smoothedColumns;
+        if (!sc.matches(columns, rx.scale, rx.offset, log, smoothedKey) || s.size < sc.folded()) {
+          sc.reset(columns, rx.scale, rx.offset, log, smoothedKey, range[0]);
+        }
+        sc.fold(rx.column, values, s.size);
         points.clear();
-        ColumnEnvelope.reduce(rx.column, values, range[0], range[1], rx.scale, rx.offset, log, points);
-        stroke(gc, y, color, SMOOTHED_WIDTH);
+        sc.emit(rx.column, values, points, emitFrom);
+        line(y, color, SMOOTHED_WIDTH);
       }
       if (s.nonFiniteCount > 0) {
-        nonFinite += markNonFinite(gc, s, rx, range, color, width);
+        nonFinite += markNonFinite(s, rx, range, color, width);
       }
       if (log && s.nonPositiveCount > 0) {
         notOnLog += countNonPositive(s, range);
       }
-      drawEvents(gc, run, s, mode, map, color, width, height);
     }
-    gc.restore();
-    lastFrame = new FrameFacts(List.copyOf(drawn), drawnPoints, inView, nonFinite, notOnLog, missingX);
+    raster.publish();
+    if (gc != null) {
+      gc.save();
+      for (var mark : canvasMarks) {
+        mark.accept(gc);
+      }
+      gc.restore();
+    }
+    rememberDrawn(visible, groups, mode, map);
+    lastFrame = new FrameFacts(List.copyOf(visible), drawnPoints, inView, nonFinite, notOnLog, missingX);
     owner.frameDrawn(lastFrame, bandsMoved && x.isAutoRanging() && y.isAutoRanging());
   }
 
-  /** Draws the reduced points in {@link #points} as one polyline. */
-  private void stroke(GraphicsContext gc, Axis y, Color color, double lineWidth) {
-    int n = points.size;
-    if (n == 0) {
+  /**
+   * Everything a frame's drawing depends on except the runs' points: while it stays the same, a frame only redraws from where
+   * points arrived.
+   */
+  private static List<Object> frameKey(
+      double width,
+      double height,
+      XMapping map,
+      Axis y,
+      boolean log,
+      Smoothing smoothing,
+      XAxisMode mode,
+      List<ScalarRun> runs,
+      List<RunGroup> groups) {
+    List<Object> key = new ArrayList<>();
+    key.add(width);
+    key.add(height);
+    key.add(map);
+    key.add(y.getMin());
+    key.add(y.getMax());
+    key.add(log);
+    key.add(smoothing);
+    key.add(mode);
+    for (ScalarRun run : runs) {
+      ColumnStore.Snapshot s = run.snapshot();
+      key.add(run);
+      key.add(run.color());
+      key.add(s.generation);
+      key.add(s.sorted(mode));
+      key.add(run.eventCount());
+    }
+    for (RunGroup group : groups) {
+      key.add(group);
+      key.add(group.color());
+      key.add(group.spread());
+      for (ScalarRun member : group.members()) {
+        ColumnStore.Snapshot s = member.snapshot();
+        key.add(s.generation);
+        key.add(s.sorted(mode));
+      }
+    }
+    return key;
+  }
+
+  /**
+   * The first pixel column that points appended since the last frame can change: the column of each changed run's previous last
+   * point (its line continues from there), less two for the line's width. Runs are x-sorted here, or the key would differ.
+   */
+  private int firstChangedColumn(List<ScalarRun> runs, List<RunGroup> groups) {
+    int from = Integer.MAX_VALUE;
+    for (ScalarRun run : affecting(runs, groups)) {
+      if (run.snapshot().size == run.drawnSize) {
+        continue;
+      }
+      double px = run.drawnLastPixel;
+      if (!Double.isFinite(px)) {
+        return 0;
+      }
+      from = Math.min(from, (int) Math.floor(px) - 2);
+    }
+    return Math.max(0, from);
+  }
+
+  private void rememberDrawn(List<ScalarRun> runs, List<RunGroup> groups, XAxisMode mode, XMapping map) {
+    for (ScalarRun run : affecting(runs, groups)) {
+      ColumnStore.Snapshot s = run.snapshot();
+      run.drawnSize = s.size;
+      run.drawnLastPixel = s.size == 0 ? Double.NaN : RunX.of(s, mode, map).pixel(s.size - 1);
+    }
+  }
+
+  private static List<ScalarRun> affecting(List<ScalarRun> runs, List<RunGroup> groups) {
+    List<ScalarRun> out = new ArrayList<>(runs);
+    for (RunGroup group : groups) {
+      for (ScalarRun member : group.members()) {
+        if (!out.contains(member)) {
+          out.add(member);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Rasterises the reduced points in {@link #points} as one line. */
+  private void line(Axis y, Color color, double lineWidth) {
+    if (points.size == 0) {
       return;
     }
     toPixels(y);
-    gc.setStroke(color);
-    gc.setLineWidth(lineWidth);
-    gc.setLineDashes((double[]) null);
-    if (n == 1) {
-      gc.setFill(color);
-      gc.fillOval(points.x[0] - lineWidth, pixelY[0] - lineWidth, 2 * lineWidth, 2 * lineWidth);
-      return;
-    }
-    gc.strokePolyline(points.x, pixelY, n);
+    raster.addPolyline(points.x, pixelY, points.size);
+    raster.fill(color, lineWidth);
   }
 
-  private void dots(GraphicsContext gc, Axis y, Color color, double radius) {
+  private static void dots(GraphicsContext gc, double[] xs, double[] ys, Color color, double radius) {
     gc.setFill(color);
-    for (int i = 0; i < points.size; i++) {
-      gc.fillOval(points.x[i] - radius, pixelY[i] - radius, 2 * radius, 2 * radius);
+    for (int i = 0; i < xs.length; i++) {
+      gc.fillOval(xs[i] - radius, ys[i] - radius, 2 * radius, 2 * radius);
     }
   }
 
@@ -218,12 +384,8 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
   }
 
   /** Marks each non-finite value in view with a small downward triangle at the top of the plot; returns how many. */
-  private static int markNonFinite(
-      GraphicsContext gc, ColumnStore.Snapshot s, RunX rx, int[] range, Color color, double width) {
+  private int markNonFinite(ColumnStore.Snapshot s, RunX rx, int[] range, Color color, double width) {
     int marked = 0;
-    gc.setFill(color);
-    gc.setStroke(Color.WHITE);
-    gc.setLineWidth(1);
     double lastPx = Double.NaN;
     for (int i = range[0]; i < range[1]; i++) {
       if (Double.isFinite(s.value[i])) {
@@ -238,10 +400,8 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
         continue; // one triangle per pixel column is enough to see; all are counted
       }
       lastPx = px;
-      double[] xs = {px - 5, px + 5, px};
-      double[] ys = {1, 1, 10};
-      gc.fillPolygon(xs, ys, 3);
-      gc.strokePolygon(xs, ys, 3);
+      raster.fillTriangleDown(px, 1, 6, 9, Color.WHITE);
+      raster.fillTriangleDown(px, 1, 5, 8, color);
     }
     return marked;
   }
@@ -266,49 +426,58 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
     return n;
   }
 
-  private static void drawEvents(
-      GraphicsContext gc,
+  private void drawEvents(
       ScalarRun run,
       ColumnStore.Snapshot s,
       XAxisMode mode,
       XMapping map,
       Color color,
-      double width,
-      double height) {
+      List<java.util.function.Consumer<GraphicsContext>> overlay) {
     List<RunEvent> events = run.events();
     if (events.isEmpty()) {
       return;
     }
     double start = s.size > 0 ? s.wall[0] : Double.NaN;
-    gc.setFont(Font.font(10));
-    gc.setTextAlign(TextAlignment.CENTER);
-    gc.setTextBaseline(VPos.TOP);
+    List<double[]> labels = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     double lastLabelPx = Double.NEGATIVE_INFINITY;
     for (RunEvent e : events) {
       double px = map.pixel(e.x(mode, start));
-      if (!(px >= 0 && px <= width)) {
+      if (!(px >= 0 && px <= raster.width())) {
         continue;
       }
-      boolean epoch = e.kind() == RunEvent.Kind.EPOCH_END;
-      // Epoch ends are many and routine: thin and faint. Other events are rare and matter: two crisp pixels in full colour.
-      gc.setStroke(epoch ? fade(color, 0.35) : color);
-      gc.setLineWidth(epoch ? 1 : 2);
-      gc.setLineDashes(epoch ? new double[] {2, 4} : new double[] {6, 3});
-      double snapped = epoch ? Math.floor(px) + 0.5 : Math.round(px);
-      gc.strokeLine(snapped, 0, snapped, height);
-      gc.setLineDashes((double[]) null);
-      String text = epoch ? "" : e.kind().glyph();
-      if (!text.isEmpty() && px - lastLabelPx > 24) {
-        gc.setFill(color);
-        gc.fillText(text, px, 12);
+      int c = (int) Math.floor(px);
+      if (e.kind() == RunEvent.Kind.EPOCH_END) {
+        // Epoch ends are many and routine: one faint dotted pixel column.
+        raster.dashedColumn(c, fade(color, 0.35), 2, 4);
+        continue;
+      }
+      // Other events are rare and matter: two dashed pixel columns in full colour, and a glyph.
+      raster.dashedColumn(c, color, 6, 3);
+      raster.dashedColumn(c + 1, color, 6, 3);
+      if (px - lastLabelPx > 24) {
+        labels.add(new double[] {px + 1});
+        texts.add(e.kind().glyph());
         lastLabelPx = px;
       }
     }
+    if (labels.isEmpty()) {
+      return;
+    }
+    overlay.add(
+        gc -> {
+          gc.setFont(Font.font(10));
+          gc.setTextAlign(TextAlignment.CENTER);
+          gc.setTextBaseline(VPos.TOP);
+          gc.setFill(color);
+          for (int i = 0; i < labels.size(); i++) {
+            gc.fillText(texts.get(i), labels.get(i)[0], 12);
+          }
+        });
   }
 
-  /** Draws a group's band and mean; returns whether its band's extent changed since the last frame. */
-  private boolean drawGroup(
-      GraphicsContext gc, RunGroup group, XMapping map, Axis y, double width, XAxisMode mode, Smoothing smoothing) {
+  /** Rasterises a group's band and mean; returns whether its band's extent changed since the last frame. */
+  private boolean drawGroup(RunGroup group, XMapping map, Axis y, XAxisMode mode, Smoothing smoothing) {
     List<ScalarRun> members = group.members();
     int m = members.size();
     ColumnStore.Snapshot[] snaps = new ColumnStore.Snapshot[m];
@@ -320,15 +489,14 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
       xs[k] = snaps[k].sorted(mode) && snaps[k].size > 0 ? RunX.of(snaps[k], mode, map) : null;
     }
     boolean log = owner.isLogY();
-    int columns = (int) Math.ceil(width / 2) + 1;
-    double[] px = new double[columns];
-    double[] mean = new double[columns];
-    double[] lo = new double[columns];
-    double[] hi = new double[columns];
+    int columns = raster.width();
+    double[] lineX = new double[columns];
+    double[] lineY = new double[columns];
     double[] at = new double[m];
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < columns; c++) {
-      px[c] = Math.min(width, c * 2.0);
-      double xv = map.value(px[c]);
+      double xv = map.value(c + 0.5);
       int found = 0;
       for (int k = 0; k < m; k++) {
         if (xs[k] != null) {
@@ -339,57 +507,24 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
         }
       }
       GroupStatistics.Summary sum = GroupStatistics.summarise(at, found, group.spread());
-      mean[c] = sum.mean();
-      lo[c] = sum.low();
-      hi[c] = sum.high();
-    }
-    double low = Double.POSITIVE_INFINITY;
-    double high = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < columns; c++) {
-      if (Double.isFinite(mean[c])) {
-        low = Math.min(low, lo[c]);
-        high = Math.max(high, hi[c]);
-      }
-    }
-    double[] extent = Double.isFinite(low) ? new double[] {low, high} : null;
-    double[] before = extent == null ? bandExtents.remove(group) : bandExtents.put(group, extent);
-    boolean moved = !java.util.Arrays.equals(before, extent);
-    Color color = group.color();
-    // Band: one polygon per run of columns with a value.
-    gc.setFill(fade(color, BAND_OPACITY));
-    int c = 0;
-    while (c < columns) {
-      while (c < columns && !Double.isFinite(mean[c])) {
-        c++;
-      }
-      int start = c;
-      while (c < columns && Double.isFinite(mean[c])) {
-        c++;
-      }
-      int n = c - start;
-      if (n == 0) {
+      lineX[c] = c + 0.5;
+      if (!Double.isFinite(sum.mean())) {
+        lineY[c] = Double.NaN;
         continue;
       }
-      double[] polyX = new double[2 * n];
-      double[] polyY = new double[2 * n];
-      for (int i = 0; i < n; i++) {
-        polyX[i] = px[start + i];
-        polyY[i] = clamp(y.getDisplayPosition(hi[start + i]));
-        polyX[2 * n - 1 - i] = px[start + i];
-        polyY[2 * n - 1 - i] = clamp(y.getDisplayPosition(lo[start + i]));
-      }
-      gc.fillPolygon(polyX, polyY, 2 * n);
-      double[] lineY = new double[n];
-      double[] lineX = new double[n];
-      for (int i = 0; i < n; i++) {
-        lineX[i] = px[start + i];
-        lineY[i] = clamp(y.getDisplayPosition(mean[start + i]));
-      }
-      gc.setStroke(color);
-      gc.setLineWidth(SMOOTHED_WIDTH + 0.5);
-      gc.strokePolyline(lineX, lineY, n);
+      low = Math.min(low, sum.low());
+      high = Math.max(high, sum.high());
+      double lowPx = log && sum.low() <= 0 ? FAR : y.getDisplayPosition(sum.low());
+      raster.addSpan(c, clamp(y.getDisplayPosition(sum.high())), clamp(lowPx));
+      lineY[c] = clamp(y.getDisplayPosition(sum.mean()));
     }
-    return moved;
+    Color color = group.color();
+    raster.fill(fade(color, BAND_OPACITY), 0);
+    raster.addPolyline(lineX, lineY, columns);
+    raster.fill(color, SMOOTHED_WIDTH + 0.5);
+    double[] extent = Double.isFinite(low) ? new double[] {low, high} : null;
+    double[] before = extent == null ? bandExtents.remove(group) : bandExtents.put(group, extent);
+    return !java.util.Arrays.equals(before, extent);
   }
 
   static Color fade(Color c, double opacity) {
@@ -399,9 +534,9 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
   @Override
   public void updateAxisRange(Axis axis, AxisRange range) {
     if (axis == xAxis) {
-      owner.addXExtent(range);
+      owner.fitX(range);
     } else if (axis == yAxis) {
-      owner.addYExtent(range, xAxis);
+      owner.fitY(range, xAxis);
     }
   }
 
@@ -489,6 +624,11 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
         return s.epochSorted;
       }
       return s.wallSorted;
+    }
+
+    /** The pixel x of point i. */
+    double pixel(int i) {
+      return column[i] * scale + offset;
     }
 
     /** The value at x by linear interpolation between its neighbours; NaN outside the run's x range. */

@@ -37,6 +37,13 @@ public final class ScalarRun {
   private Smoothing.Smoother smoother;
   private double[] smoothed = new double[0];
 
+  // The reduced curves of the last frame, extended incrementally while the pixel mapping holds. JavaFX thread only.
+  final ColumnAggregate rawColumns = new ColumnAggregate();
+  final ColumnAggregate smoothedColumns = new ColumnAggregate();
+  /** Points and the pixel x of the last one when this run was last drawn; a later frame redraws from there on. */
+  int drawnSize = -1;
+  double drawnLastPixel = Double.NaN;
+
   ScalarRun(String name, Color color, Runnable onChange) {
     this.name = Objects.requireNonNull(name, "name");
     this.onChange = onChange;
@@ -91,6 +98,10 @@ public final class ScalarRun {
   /** The events so far, oldest first; an unmodifiable copy. Any thread. */
   public List<RunEvent> events() {
     return List.copyOf(events);
+  }
+
+  int eventCount() {
+    return events.size();
   }
 
   /** Removes all points and events. Any thread. */

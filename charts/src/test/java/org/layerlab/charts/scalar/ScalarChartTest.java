@@ -180,6 +180,44 @@ class ScalarChartTest {
   }
 
   @Test
+  void appendedPointsDrawnWithoutChartFxLookTheSameAsAFullRedraw() throws Exception {
+    // 0..979 first: the x axis then reaches 1,000 (rounded up to a twentieth of the span) and appends up to 999 keep it.
+    ScalarRun a = Fx.call(() -> chart.addRun("a", 0));
+    ScalarRun b = Fx.call(() -> chart.addRun("b", 1));
+    for (int i = 0; i < 980; i++) {
+      a.append(i, Math.sin(i / 30.0));
+      b.append(i, Math.cos(i / 7.0) * 0.5);
+    }
+    Fx.run(() -> chart.setSmoothing(Smoothing.exponential(0.8)));
+    Fx.awaitPulses(scene);
+    long partialBefore = Fx.call(() -> chart.renderer().appendFrames);
+    for (int i = 980; i < 1_000; i += 4) {
+      for (int j = i; j < i + 4; j++) {
+        a.append(j, Math.sin(j / 30.0));
+        b.append(j, Math.cos(j / 7.0) * 0.5);
+      }
+      Fx.awaitPulses(scene);
+    }
+    assertTrue(Fx.call(() -> chart.renderer().appendFrames) - partialBefore >= 4, "appends drawn without ChartFX");
+    WritableImage partial = Fx.call(() -> scene.snapshot(null));
+
+    Fx.run(chart::invalidate);
+    Fx.awaitPulses(scene);
+    WritableImage full = Fx.call(() -> scene.snapshot(null));
+
+    Bounds plot = Fx.call(() -> Fx.sceneBounds(chart.chart().getCanvas()));
+    int differing = 0;
+    for (int y = (int) plot.getMinY(); y < (int) plot.getMaxY(); y++) {
+      for (int x = (int) plot.getMinX(); x < (int) plot.getMaxX(); x++) {
+        if (partial.getPixelReader().getArgb(x, y) != full.getPixelReader().getArgb(x, y)) {
+          differing++;
+        }
+      }
+    }
+    assertEquals(0, differing, "pixels that differ between the partial and the full drawing");
+  }
+
+  @Test
   void smoothingDrawsTheRawCurveFaintBehindTheSmoothedOneAndTheReadoutGivesBoth() throws Exception {
     // Values alternate between 1 and 3: the smoothed curve runs near 2, only the raw one reaches 3.
     double[] values = new double[200];
