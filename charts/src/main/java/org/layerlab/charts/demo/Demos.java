@@ -35,6 +35,8 @@ final class Demos {
     Map<String, Supplier<Demo>> demos = new LinkedHashMap<>();
     demos.put("scalar", Demos::scalar);
     demos.put("smoothing", Demos::smoothing);
+    demos.put("confusion", Demos::confusion);
+    demos.put("histogram", Demos::histogram);
     demos.put("metric", Demos::metric);
     return demos;
   }
@@ -136,6 +138,65 @@ final class Demos {
     VBox box = new VBox(16, control, result);
     box.setPadding(new Insets(16));
     return Demo.still(box);
+  }
+
+  static final List<String> FASHION =
+      List.of("T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+  static Demo confusion() {
+    // A plausible Fashion-MNIST confusion: shirts, T-shirts, pullovers and coats get mixed up, the rest is easy.
+    int[][] confusable = {{0, 6}, {2, 4}, {2, 6}, {4, 6}, {5, 7}, {7, 9}, {0, 3}};
+    Random r = new Random(3);
+    long[][] counts = new long[10][10];
+    for (int c = 0; c < 10; c++) {
+      counts[c][c] = 850 + r.nextInt(120);
+    }
+    for (int[] pair : confusable) {
+      counts[pair[0]][pair[1]] += 30 + r.nextInt(80);
+      counts[pair[1]][pair[0]] += 20 + r.nextInt(60);
+    }
+    for (int i = 0; i < 25; i++) {
+      counts[r.nextInt(10)][r.nextInt(10)] += 1 + r.nextInt(4);
+    }
+    org.layerlab.charts.confusion.ConfusionMatrixView view = new org.layerlab.charts.confusion.ConfusionMatrixView();
+    view.setMatrix(new org.layerlab.charts.confusion.ConfusionMatrix(FASHION, counts));
+    Label clicked = new Label("Click a cell.");
+    view.setOnCellClicked(
+        cell ->
+            clicked.setText(
+                cell.count() + " samples of " + cell.trueLabel() + " predicted as " + cell.predictedLabel()));
+    BorderPane pane = new BorderPane(view);
+    pane.setBottom(clicked);
+    BorderPane.setMargin(clicked, new Insets(4, 8, 8, 8));
+    return Demo.still(pane);
+  }
+
+  static Demo histogram() {
+    org.layerlab.charts.histogram.HistogramView view = new org.layerlab.charts.histogram.HistogramView("conv2 weights");
+    Thread feeder =
+        new Thread(
+            () -> {
+              Random r = new Random(5);
+              try {
+                for (int epoch = 0; epoch < 60 && !Thread.currentThread().isInterrupted(); epoch++) {
+                  double[] weights = new double[20_000];
+                  double sd = 0.05 + 0.004 * epoch;
+                  double shift = 0.002 * epoch;
+                  for (int i = 0; i < weights.length; i++) {
+                    // a bimodal drift: part of the weights grow apart as training goes on
+                    weights[i] = (i % 3 == 0 ? shift * 10 : -shift * 4) + r.nextGaussian() * sd;
+                  }
+                  view.add(org.layerlab.charts.histogram.HistogramSnapshot.of(epoch * 500, weights, 60));
+                  Thread.sleep(epoch < 45 ? 0 : 400);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "demo-histograms");
+    feeder.setDaemon(true);
+    feeder.start();
+    return new Demo(view, feeder::interrupt);
   }
 
   static Demo metric() {

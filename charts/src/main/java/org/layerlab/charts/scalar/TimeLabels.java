@@ -27,23 +27,9 @@ final class TimeLabels {
     }
   }
 
-  /** A step or epoch count: 12,500 rather than ChartFX's 1.25E4; 1.5M past a million; fractions to 3 significant digits. */
+  /** A step or epoch count: 12,500 rather than ChartFX's 1.25E4. */
   static String count(double v) {
-    if (!Double.isFinite(v)) {
-      return "";
-    }
-    double a = Math.abs(v);
-    if (a >= 1e6) {
-      return trim(String.format(Locale.ROOT, "%.3f", v / 1e6)) + "M";
-    }
-    if (v == Math.rint(v)) {
-      return String.format(Locale.ROOT, "%,d", (long) v);
-    }
-    return trim(String.format(Locale.ROOT, "%.3f", v));
-  }
-
-  private static String trim(String decimal) {
-    return decimal.contains(".") ? decimal.replaceAll("0+$", "").replaceAll("\\.$", "") : decimal;
+    return org.layerlab.charts.internal.TickLabels.count(v);
   }
 
   /** Seconds as h:mm:ss, or m:ss under an hour; negative values keep their sign. */
