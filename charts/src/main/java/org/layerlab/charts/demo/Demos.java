@@ -37,6 +37,10 @@ final class Demos {
     demos.put("smoothing", Demos::smoothing);
     demos.put("confusion", Demos::confusion);
     demos.put("histogram", Demos::histogram);
+    demos.put("boundary", Demos::boundary);
+    demos.put("samples", Demos::samples);
+    demos.put("parallel", Demos::parallel);
+    demos.put("schedule", Demos::schedule);
     demos.put("metric", Demos::metric);
     return demos;
   }
@@ -173,6 +177,9 @@ final class Demos {
 
   static Demo histogram() {
     org.layerlab.charts.histogram.HistogramView view = new org.layerlab.charts.histogram.HistogramView("conv2 weights");
+    org.layerlab.charts.histogram.HistogramView gradients =
+        new org.layerlab.charts.histogram.HistogramView("conv2 gradients");
+    gradients.setMode(org.layerlab.charts.histogram.HistogramView.Mode.HEAT_MAP);
     Thread feeder =
         new Thread(
             () -> {
@@ -187,6 +194,12 @@ final class Demos {
                     weights[i] = (i % 3 == 0 ? shift * 10 : -shift * 4) + r.nextGaussian() * sd;
                   }
                   view.add(org.layerlab.charts.histogram.HistogramSnapshot.of(epoch * 500, weights, 60));
+                  double[] grads = new double[20_000];
+                  double gsd = 0.02 * Math.exp(-epoch / 20.0) + 0.002;
+                  for (int i = 0; i < grads.length; i++) {
+                    grads[i] = r.nextGaussian() * gsd * (1 + (r.nextInt(50) == 0 ? 4 : 0));
+                  }
+                  gradients.add(org.layerlab.charts.histogram.HistogramSnapshot.of(epoch * 500, grads, 60));
                   Thread.sleep(epoch < 45 ? 0 : 400);
                 }
               } catch (InterruptedException e) {
@@ -196,7 +209,91 @@ final class Demos {
             "demo-histograms");
     feeder.setDaemon(true);
     feeder.start();
-    return new Demo(view, feeder::interrupt);
+    javafx.scene.control.SplitPane both = new javafx.scene.control.SplitPane(view, gradients);
+    both.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    return new Demo(both, feeder::interrupt);
+  }
+
+  static Demo boundary() {
+    org.layerlab.charts.boundary.DecisionBoundaryView view =
+        new org.layerlab.charts.boundary.DecisionBoundaryView("x1", "x2");
+    view.setClassNames(List.of("spiral A", "spiral B"));
+    List<org.layerlab.charts.boundary.LabeledPoint> points = PlaygroundModel.spirals(150, 1);
+    view.setPoints(points);
+    PlaygroundModel model = new PlaygroundModel();
+    view.setField(model.field(6, 60));
+    Thread trainer =
+        new Thread(
+            () -> {
+              try {
+                for (int epoch = 0; epoch < 3_000 && !Thread.currentThread().isInterrupted(); epoch++) {
+                  model.epoch(points, 0.03);
+                  if (epoch % 5 == 0) {
+                    view.setField(model.field(6, 60)); // from the training thread: the view redraws on its next pulse
+                  }
+                  Thread.sleep(2);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "demo-playground");
+    trainer.setDaemon(true);
+    trainer.start();
+    return new Demo(view, trainer::interrupt);
+  }
+
+  static Demo samples() {
+    org.layerlab.charts.samples.SampleGrid grid = new org.layerlab.charts.samples.SampleGrid(84);
+    grid.setSamples(DemoData.fashionSamples(60));
+    Label note = new Label("Predictions are simulated for the demo; images from Fashion-MNIST when installed.");
+    BorderPane pane = new BorderPane(grid);
+    pane.setBottom(note);
+    BorderPane.setMargin(note, new Insets(4, 8, 8, 8));
+    return Demo.still(pane);
+  }
+
+  static Demo parallel() {
+    org.layerlab.charts.parallel.ParallelCoordinatesView view =
+        new org.layerlab.charts.parallel.ParallelCoordinatesView(
+            List.of("learning_rate", "batch_size", "dropout", "weight_decay", "hidden_units"), "val_accuracy");
+    view.setLogScale("learning_rate", true);
+    view.setLogScale("weight_decay", true);
+    Random r = new Random(8);
+    List<org.layerlab.charts.parallel.Trial> trials = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      double lr = Math.pow(10, -4 + 3 * r.nextDouble());
+      double batch = new int[] {16, 32, 64, 128, 256}[r.nextInt(5)];
+      double dropout = 0.6 * r.nextDouble();
+      double decay = Math.pow(10, -6 + 4 * r.nextDouble());
+      double hidden = new int[] {32, 64, 128, 256, 512}[r.nextInt(5)];
+      // the best runs have a learning rate near 3e-3 and some dropout
+      double acc =
+          0.93 - 0.06 * Math.pow(Math.log10(lr) + 2.5, 2) - 0.15 * Math.pow(dropout - 0.3, 2)
+              + 0.01 * Math.log(hidden / 32) / Math.log(16) - 0.01 * r.nextDouble();
+      trials.add(
+          new org.layerlab.charts.parallel.Trial(
+              "trial " + (i + 1),
+              java.util.Map.of(
+                  "learning_rate", lr, "batch_size", batch, "dropout", dropout, "weight_decay", decay,
+                  "hidden_units", hidden, "val_accuracy", Math.max(0.5, acc))));
+    }
+    view.setTrials(trials);
+    view.setBrush("val_accuracy", 0.9, 1.0);
+    return Demo.still(view);
+  }
+
+  static Demo schedule() {
+    org.layerlab.charts.schedule.ScheduleChart chart = new org.layerlab.charts.schedule.ScheduleChart();
+    long steps = 18_750; // 20 epochs of 60,000 samples at batch 64
+    chart.addSchedule("step decay ×0.1 every 5 epochs", org.layerlab.charts.schedule.Schedules.stepDecay(0.1, 0.1, 4_688), steps);
+    chart.addSchedule("cosine", org.layerlab.charts.schedule.Schedules.cosine(0.1, 0, steps), steps);
+    chart.addSchedule(
+        "warm-up 1 epoch + cosine",
+        org.layerlab.charts.schedule.Schedules.warmupCosine(0.1, 1e-4, 938, steps),
+        steps);
+    chart.addSchedule("one-cycle", org.layerlab.charts.schedule.Schedules.oneCycle(0.1, steps), steps);
+    return Demo.still(chart);
   }
 
   static Demo metric() {

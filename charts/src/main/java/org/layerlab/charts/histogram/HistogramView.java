@@ -33,7 +33,8 @@ import org.layerlab.charts.internal.TickLabels;
  *       is in front; each ridge is scaled to its own peak, so a distribution that widens stays readable (its spread shows on the
  *       x axis).
  *   <li>{@link Mode#HEAT_MAP}, a heat map of value (y) against step (x), each step's column coloured by its density relative to
- *       its own peak (viridis), with the median as a white line; the counterpart of TensorBoard's distributions.
+ *       its own peak (viridis, on a log scale so the tails show), with the median as a white line; the counterpart of
+ *       TensorBoard's distributions. Empty bins stay blank.
  * </ul>
  *
  * <p>{@link #add} may be called from any thread, such as the training thread after each epoch; the view redraws once on the next
@@ -302,7 +303,7 @@ public final class HistogramView extends BorderPane {
         for (int row = 0; row < HEAT_ROWS; row++) {
           // image row 0 is the top: the highest values
           double v = column[HEAT_ROWS - 1 - row];
-          pixels.setArgb(k, row, v <= 0 ? 0 : ColorMap.viridisArgb(v / peak));
+          pixels.setArgb(k, row, v <= 0 ? 0 : ColorMap.viridisArgb(shade(v / peak)));
         }
         medians[k] = h.quantile(0.5);
       }
@@ -315,7 +316,8 @@ public final class HistogramView extends BorderPane {
         double after = k < n - 1 ? (step + all.get(k + 1).step()) / 2 : step + halfGap(all, k);
         double left = x.getDisplayPosition(before);
         double right = x.getDisplayPosition(after);
-        gc.drawImage(image, k, 0, 1, HEAT_ROWS, left, top, Math.max(1, right - left), bottom - top);
+        // a little overlap: columns placed at fractional pixels would otherwise leave hairline gaps
+        gc.drawImage(image, k, 0, 1, HEAT_ROWS, left, top, Math.max(1, right - left) + 0.75, bottom - top);
       }
       gc.setStroke(Color.WHITE);
       gc.setLineWidth(1.5);
@@ -326,7 +328,12 @@ public final class HistogramView extends BorderPane {
         my[k] = y.getDisplayPosition(medians[k]);
       }
       gc.strokePolyline(mx, my, n);
-      showNote(n + " snapshots; colour: density relative to each step's peak; white: median");
+      showNote(n + " snapshots; colour: density relative to each step's peak, on a log scale so tails show; white: median");
+    }
+
+    /** A density share on a log scale from 1% up: the tails of a peaked distribution stay visible. */
+    private double shade(double share) {
+      return Math.log1p(100 * share) / Math.log(101);
     }
 
     private double halfGap(List<HistogramSnapshot> all, int k) {

@@ -13,6 +13,9 @@ public final class TickLabels {
     if (!Double.isFinite(v)) {
       return "";
     }
+    if (Math.abs(v) < 1e-15) {
+      return "0"; // a tick at zero computed with rounding error, such as -6.9e-17
+    }
     double a = Math.abs(v);
     if (a >= 1e6) {
       return trim(String.format(Locale.ROOT, "%.3f", v / 1e6)) + "M";
