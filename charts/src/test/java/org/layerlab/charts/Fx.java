@@ -16,14 +16,14 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.paint.Color;
 
 /** Small helpers for driving JavaFX from a test thread. */
-final class Fx {
+public final class Fx {
 
   private static final long TIMEOUT_SECONDS = 10;
 
   private Fx() {}
 
   /** Runs the action on the JavaFX thread, waits for it and rethrows what it threw. */
-  static <T> T call(Callable<T> action) throws Exception {
+  public static <T> T call(Callable<T> action) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
     Platform.runLater(
         () -> {
@@ -44,7 +44,7 @@ final class Fx {
   }
 
   /** Runs the action on the JavaFX thread and waits for it. */
-  static void run(Runnable action) throws Exception {
+  public static void run(Runnable action) throws Exception {
     call(
         () -> {
           action.run();
@@ -57,7 +57,7 @@ final class Fx {
    * its canvas). Anything queued on the JavaFX thread before this call, such as ChartFX's forwarding of data-set changes, has run
    * before the first of them.
    */
-  static void awaitPulses(Scene scene) throws Exception {
+  public static void awaitPulses(Scene scene) throws Exception {
     for (int i = 0; i < 2; i++) {
       CountDownLatch pulsed = new CountDownLatch(1);
       run(
@@ -77,14 +77,14 @@ final class Fx {
   }
 
   /** The node's bounds in scene coordinates, which are the pixel coordinates of a scene snapshot. JavaFX thread. */
-  static Bounds sceneBounds(Node node) {
+  public static Bounds sceneBounds(Node node) {
     return node.localToScene(node.getBoundsInLocal());
   }
 
   /**
    * Counts the mostly opaque pixels inside the bounds whose red, green and blue each lie within the tolerance of the colour's.
    */
-  static int countPixels(Image image, Bounds bounds, Color color, double tolerance) {
+  public static int countPixels(Image image, Bounds bounds, Color color, double tolerance) {
     PixelReader pixels = image.getPixelReader();
     int x0 = Math.max(0, (int) Math.ceil(bounds.getMinX()));
     int y0 = Math.max(0, (int) Math.ceil(bounds.getMinY()));

@@ -1,0 +1,239 @@
+package org.layerlab.charts.boundary;
+
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.dataset.spi.DataRange;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import org.layerlab.charts.SeriesPalette;
+import org.layerlab.charts.internal.PlotChart;
+import org.layerlab.charts.internal.PlotRenderer;
+
+/**
+ * A classifier's decision regions on a two-dimensional dataset with the training points on top, redrawn while training runs, as
+ * in TensorFlow Playground.
+ *
+ * <p>Each cell of the {@link DecisionField} is coloured by the class colours mixed in proportion to their probabilities and paled
+ * where the model is unsure, so confident regions are strong and the boundary fades; a dark line traces where the most probable
+ * class changes. Points are drawn in their class's colour with a white rim; a point the field assigns to another class gets a
+ * black rim, so misclassified training points stand out.
+ *
+ * <p>{@link #setField} and {@link #setPoints} may be called from any thread, such as the training thread every few steps: the
+ * view redraws once on the next pulse with the latest field, however many arrived. Class colours come from {@link SeriesPalette}.
+ */
+public final class DecisionBoundaryView extends BorderPane {
+
+  public static final String CHART_ID = "decision-boundary";
+  public static final String STATUS_ID = "decision-boundary-status";
+
+  private static final double POINT_RADIUS = 4;
+
+  private volatile DecisionField field;
+  private volatile List<LabeledPoint> points = List.of();
+  private volatile List<String> classNames = List.of();
+  private final AtomicLong fieldsReceived = new AtomicLong();
+  private final Renderer renderer = new Renderer();
+  private final PlotChart chart;
+  private final Label status = new Label();
+  private final FlowPane legend = new FlowPane(12, 4);
+  private long fieldsDrawn;
+
+  /** @param xLabel the first feature's name; @param yLabel the second's */
+  public DecisionBoundaryView(String xLabel, String yLabel) {
+    chart = PlotRenderer.chart(xLabel, yLabel, renderer, CHART_ID);
+    status.setId(STATUS_ID);
+    BorderPane top = new BorderPane();
+    top.setLeft(legend);
+    top.setRight(status);
+    legend.setAlignment(Pos.CENTER_LEFT);
+    top.setPadding(new Insets(4, 8, 4, 8));
+    setTop(top);
+    setCenter(chart);
+    getStyleClass().add("decision-boundary-view");
+  }
+
+  /** Shows a new field of class probabilities. Any thread. */
+  public void setField(DecisionField value) {
+    field = Objects.requireNonNull(value, "field");
+    fieldsReceived.incrementAndGet();
+    chart.requestRedraw();
+  }
+
+  public DecisionField getField() {
+    return field;
+  }
+
+  /** Shows these training points on top of the field. Any thread; the list is copied. */
+  public void setPoints(List<LabeledPoint> value) {
+    points = List.copyOf(value);
+    chart.requestRedraw();
+  }
+
+  public List<LabeledPoint> getPoints() {
+    return points;
+  }
+
+  /** Names the classes in the legend, in class order. JavaFX thread. */
+  public void setClassNames(List<String> names) {
+    classNames = List.copyOf(names);
+    legend.getChildren().clear();
+    for (int k = 0; k < names.size(); k++) {
+      Label l = new Label(names.get(k), new Circle(POINT_RADIUS + 1, classColor(k)));
+      legend.getChildren().add(l);
+    }
+  }
+
+  /** The colour of a class: its palette colour. */
+  public static Color classColor(int k) {
+    return SeriesPalette.color(k);
+  }
+
+  /** The colour a cell is drawn in: the class colours mixed by probability, paled by uncertainty. */
+  public static Color cellColor(DecisionField f, int column, int row) {
+    double r = 0;
+    double g = 0;
+    double b = 0;
+    double max = 0;
+    for (int k = 0; k < f.classes(); k++) {
+      double p = f.probability(column, row, k);
+      Color c = classColor(k);
+      r += p * c.getRed();
+      g += p * c.getGreen();
+      b += p * c.getBlue();
+      max = Math.max(max, p);
+    }
+    double chance = 1.0 / f.classes();
+    double confidence = Math.max(0, Math.min(1, (max - chance) / (1 - chance)));
+    double strength = 0.15 + 0.55 * confidence; // never fully saturated: the points must stand out
+    return Color.color(
+        clamp(1 - strength + strength * r), clamp(1 - strength + strength * g), clamp(1 - strength + strength * b));
+  }
+
+  private static double clamp(double v) {
+    return Math.max(0, Math.min(1, v));
+  }
+
+  /** The ChartFX chart inside. JavaFX thread only. */
+  public PlotChart chart() {
+    return chart;
+  }
+
+  /** Training points that the current field assigns to another class than their label. */
+  public long misclassifiedPoints() {
+    DecisionField f = field;
+    if (f == null) {
+      return 0;
+    }
+    return points.stream().filter(p -> f.predictedAt(p.x(), p.y()) >= 0 && f.predictedAt(p.x(), p.y()) != p.label()).count();
+  }
+
+  /** Fields drawn so far; fields that arrived between two pulses count once. JavaFX thread. */
+  public long fieldsDrawn() {
+    return fieldsDrawn;
+  }
+
+  private final class Renderer extends PlotRenderer {
+    private DecisionField imageOf;
+    private WritableImage image;
+
+    @Override
+    protected void extents(DataRange x, DataRange y) {
+      DecisionField f = field;
+      if (f != null) {
+        x.add(f.xMin());
+        x.add(f.xMax());
+        y.add(f.yMin());
+        y.add(f.yMax());
+      }
+      for (LabeledPoint p : points) {
+        x.add(p.x());
+        y.add(p.y());
+      }
+    }
+
+    @Override
+    protected void draw(GraphicsContext gc, Axis x, Axis y, double width, double height) {
+      DecisionField f = field;
+      List<LabeledPoint> ps = points;
+      if (f != null) {
+        if (f != imageOf) {
+          image = image(f);
+          imageOf = f;
+          fieldsDrawn++;
+        }
+        double left = x.getDisplayPosition(f.xMin());
+        double right = x.getDisplayPosition(f.xMax());
+        double top = y.getDisplayPosition(f.yMax());
+        double bottom = y.getDisplayPosition(f.yMin());
+        gc.setImageSmoothing(true);
+        gc.drawImage(image, left, top, right - left, bottom - top);
+        drawBoundary(gc, f, left, top, (right - left) / f.columns(), (bottom - top) / f.rows());
+      }
+      int wrong = 0;
+      for (LabeledPoint p : ps) {
+        double px = x.getDisplayPosition(p.x());
+        double py = y.getDisplayPosition(p.y());
+        boolean misclassified = f != null && f.predictedAt(p.x(), p.y()) >= 0 && f.predictedAt(p.x(), p.y()) != p.label();
+        wrong += misclassified ? 1 : 0;
+        gc.setFill(classColor(p.label()));
+        gc.fillOval(px - POINT_RADIUS, py - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
+        gc.setStroke(misclassified ? Color.BLACK : Color.WHITE);
+        gc.setLineWidth(misclassified ? 2 : 1);
+        gc.strokeOval(px - POINT_RADIUS, py - POINT_RADIUS, 2 * POINT_RADIUS, 2 * POINT_RADIUS);
+      }
+      String text =
+          ps.isEmpty()
+              ? ""
+              : String.format(
+                  "%d points, %d on the wrong side (black rim) · field %d", ps.size(), wrong, fieldsReceived.get());
+      if (!text.equals(status.getText())) {
+        status.setText(text);
+      }
+    }
+
+    /** One pixel per cell, rows flipped so the image's top is the field's largest y. */
+    private WritableImage image(DecisionField f) {
+      WritableImage out = new WritableImage(f.columns(), f.rows());
+      PixelWriter w = out.getPixelWriter();
+      for (int r = 0; r < f.rows(); r++) {
+        for (int c = 0; c < f.columns(); c++) {
+          w.setColor(c, f.rows() - 1 - r, cellColor(f, c, r));
+        }
+      }
+      return out;
+    }
+
+    /** A line along every cell edge where the most probable class changes. */
+    private void drawBoundary(GraphicsContext gc, DecisionField f, double left, double top, double cw, double ch) {
+      gc.setStroke(Color.gray(0.15, 0.7));
+      gc.setLineWidth(1.5);
+      gc.beginPath();
+      for (int r = 0; r < f.rows(); r++) {
+        for (int c = 0; c < f.columns(); c++) {
+          int k = f.predicted(c, r);
+          double x0 = left + c * cw;
+          double y0 = top + (f.rows() - 1 - r) * ch; // top edge of the cell on screen
+          if (c + 1 < f.columns() && f.predicted(c + 1, r) != k) {
+            gc.moveTo(x0 + cw, y0);
+            gc.lineTo(x0 + cw, y0 + ch);
+          }
+          if (r + 1 < f.rows() && f.predicted(c, r + 1) != k) {
+            gc.moveTo(x0, y0);
+            gc.lineTo(x0 + cw, y0);
+          }
+        }
+      }
+      gc.stroke();
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.layerlab.charts.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.charts.Fx;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class DecisionBoundaryViewTest {
+
+  private DecisionBoundaryView view;
+  private Scene scene;
+
+  @Start
+  void start(Stage stage) {
+    view = new DecisionBoundaryView("x1", "x2");
+    scene = new Scene(view, 700, 600);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  /** Class 0 left of x = split, class 1 right of it, with 95% confidence. */
+  private static DecisionField split(double at, boolean swapped) {
+    return DecisionField.sample(
+        -1, 1, -1, 1, 40, 40, 2,
+        (x, y) -> {
+          boolean left = x < at;
+          double p0 = (left ^ swapped) ? 0.95 : 0.05;
+          return new double[] {p0, 1 - p0};
+        });
+  }
+
+  @Test
+  void aFieldSetOnAWorkerThreadColoursEachSideByItsClassAndANewOneRedraws() throws Exception {
+    Thread worker = new Thread(() -> view.setField(split(0, false)));
+    worker.start();
+    worker.join(5_000);
+    Fx.awaitPulses(scene);
+
+    Color left = DecisionBoundaryView.cellColor(split(0, false), 5, 20);
+    Color right = DecisionBoundaryView.cellColor(split(0, false), 35, 20);
+    assertTrue(left.getBlue() > left.getRed(), "class 0 is blue: " + left);
+    assertTrue(right.getRed() > right.getBlue(), "class 1 is vermillion: " + right);
+    assertColour(left, pixelAt(-0.55, 0.33));
+    assertColour(right, pixelAt(0.55, 0.33));
+
+    Thread second = new Thread(() -> view.setField(split(0, true)));
+    second.start();
+    second.join(5_000);
+    Fx.awaitPulses(scene);
+    assertColour(right, pixelAt(-0.55, 0.33));
+    assertColour(left, pixelAt(0.55, 0.33));
+  }
+
+  @Test
+  void pointsAreDrawnOnTopAndThoseOnTheWrongSideAreCounted() throws Exception {
+    view.setField(split(0, false));
+    view.setPoints(
+        List.of(
+            new LabeledPoint(-0.5, -0.5, 0), new LabeledPoint(0.5, -0.5, 1), new LabeledPoint(0.6, 0.6, 0)));
+    Fx.awaitPulses(scene);
+
+    assertEquals(1, view.misclassifiedPoints());
+    assertColour(DecisionBoundaryView.classColor(0), pixelAt(-0.5, -0.5));
+    assertColour(DecisionBoundaryView.classColor(1), pixelAt(0.5, -0.5));
+    assertTrue(
+        Fx.call(() -> ((javafx.scene.control.Label) view.lookup("#" + DecisionBoundaryView.STATUS_ID)).getText())
+            .startsWith("3 points, 1 on the wrong side"));
+  }
+
+  @Test
+  void fieldsArrivingFasterThanPulsesAreDrawnAtMostOncePerPulse() throws Exception {
+    Fx.awaitPulses(scene);
+    long before = Fx.call(view::fieldsDrawn);
+    Thread worker =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 200; i++) {
+                view.setField(split(-0.9 + i * 0.009, false));
+              }
+            });
+    worker.start();
+    worker.join(10_000);
+    Fx.awaitPulses(scene);
+
+    long drawn = Fx.call(view::fieldsDrawn) - before;
+    assertTrue(drawn >= 1 && drawn < 200, "fields drawn: " + drawn);
+    assertEquals(split(-0.9 + 199 * 0.009, false), view.getField(), "the latest field is the one shown");
+  }
+
+  private Color pixelAt(double x, double y) throws Exception {
+    return Fx.call(
+        () -> {
+          WritableImage image = scene.snapshot(null);
+          Bounds canvas = Fx.sceneBounds(view.chart().getCanvas());
+          double px = canvas.getMinX() + view.chart().getXAxis().getDisplayPosition(x);
+          double py = canvas.getMinY() + view.chart().getYAxis().getDisplayPosition(y);
+          return image.getPixelReader().getColor((int) px, (int) py);
+        });
+  }
+
+  private static void assertColour(Color expected, Color actual) {
+    assertEquals(expected.getRed(), actual.getRed(), 0.04, "red of " + actual);
+    assertEquals(expected.getGreen(), actual.getGreen(), 0.04, "green of " + actual);
+    assertEquals(expected.getBlue(), actual.getBlue(), 0.04, "blue of " + actual);
+  }
+}
