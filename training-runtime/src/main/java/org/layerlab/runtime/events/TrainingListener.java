@@ -15,6 +15,9 @@ public interface TrainingListener {
 
   default void onRunEnded(RunEnded event) {}
 
+  /** After each {@link #onStep}: the step's learning rate and gradient norm. */
+  default void onStepDetails(StepDetails details) {}
+
   /** A listener that forwards every call to each of {@code listeners}, in order. */
   static TrainingListener all(TrainingListener... listeners) {
     return new TrainingListener() {
@@ -43,6 +46,13 @@ public interface TrainingListener {
       public void onRunEnded(RunEnded e) {
         for (TrainingListener l : listeners) {
           l.onRunEnded(e);
+        }
+      }
+
+      @Override
+      public void onStepDetails(StepDetails d) {
+        for (TrainingListener l : listeners) {
+          l.onStepDetails(d);
         }
       }
     };

@@ -1,6 +1,8 @@
 package org.layerlab.runtime.optim;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Adam, and AdamW when the weight decay is decoupled, as PyTorch's {@code torch.optim.Adam} and {@code torch.optim.AdamW}.
@@ -10,6 +12,10 @@ import ai.djl.ndarray.NDArray;
  * (Kingma and Ba, "Adam: a method for stochastic optimization", ICLR 2015). Adam's weight decay is L2: {@code g = ∇ + λ w}, which the
  * adaptive scaling then weakens for weights with large gradients. AdamW decays the weights directly, {@code w -= lr λ w}, before the
  * Adam step (Loshchilov and Hutter, "Decoupled weight decay regularization", ICLR 2019).
+ *
+ * <p>On PyTorch the update is one call of the engine's fused Adam kernel, which DJL's own Adam uses. That kernel applies the bias
+ * correction to the learning rate and adds epsilon to {@code √v} uncorrected; it is given {@code ε √(1 - β2^t)} as its epsilon, which
+ * makes its step exactly PyTorch's. {@link Builder#optFused(boolean) optFused(false)} makes the same step with NDArray operations.
  */
 public final class AdamOptimizer extends LayerlabOptimizer {
 
@@ -17,6 +23,7 @@ public final class AdamOptimizer extends LayerlabOptimizer {
   private final float beta2;
   private final float epsilon;
   private final boolean decoupled;
+  private final boolean fused;
 
   private AdamOptimizer(Builder builder) {
     super(builder);
@@ -24,6 +31,7 @@ public final class AdamOptimizer extends LayerlabOptimizer {
     this.beta2 = builder.beta2;
     this.epsilon = builder.epsilon;
     this.decoupled = builder.decoupled;
+    this.fused = builder.fused;
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
       throw new IllegalArgumentException("Adam's betas must be from 0 to below 1, got " + beta1 + " and " + beta2);
     }
@@ -44,6 +52,20 @@ public final class AdamOptimizer extends LayerlabOptimizer {
 
   @Override
   protected void apply(String parameterId, NDArray weight, NDArray grad, float rate, int t) {
+    double correction1 = 1 - Math.pow(beta1, t);
+    double correction2 = 1 - Math.pow(beta2, t);
+    NDArray m = state("mean", parameterId, weight);
+    NDArray v = state("variance", parameterId, weight);
+    if (fused
+        && weight instanceof PtNDArray w
+        && grad instanceof PtNDArray g
+        && m instanceof PtNDArray mean
+        && v instanceof PtNDArray variance) {
+      float rateCorrected = (float) (rate * Math.sqrt(correction2) / correction1);
+      float epsilonHat = (float) (epsilon * Math.sqrt(correction2));
+      JniUtils.adamUpdate(w, g, mean, variance, rate, rateCorrected, weightDecay(), 1f, -1f, beta1, beta2, epsilonHat, decoupled);
+      return;
+    }
     NDArray g;
     if (decoupled) {
       if (weightDecay() != 0) {
@@ -53,12 +75,8 @@ public final class AdamOptimizer extends LayerlabOptimizer {
     } else {
       g = withWeightDecay(weight, grad);
     }
-    NDArray m = state("mean", parameterId, weight);
-    NDArray v = state("variance", parameterId, weight);
     m.muli(beta1).addi(g.mul(1 - beta1));
     v.muli(beta2).addi(g.square().muli(1 - beta2));
-    double correction1 = 1 - Math.pow(beta1, t);
-    double correction2 = 1 - Math.pow(beta2, t);
     NDArray denominator = v.sqrt().divi((float) Math.sqrt(correction2)).addi(epsilon);
     weight.subi(m.div(denominator).muli((float) (rate / correction1)));
   }
@@ -69,6 +87,7 @@ public final class AdamOptimizer extends LayerlabOptimizer {
     private float beta1 = 0.9f;
     private float beta2 = 0.999f;
     private float epsilon = 1e-8f;
+    private boolean fused = true;
 
     private Builder(boolean decoupled) {
       this.decoupled = decoupled;
@@ -86,6 +105,12 @@ public final class AdamOptimizer extends LayerlabOptimizer {
 
     public Builder optEpsilon(float epsilon) {
       this.epsilon = epsilon;
+      return this;
+    }
+
+    /** Whether to use PyTorch's fused kernel when the arrays are PyTorch's (the default), or NDArray operations always. */
+    public Builder optFused(boolean fused) {
+      this.fused = fused;
       return this;
     }
 

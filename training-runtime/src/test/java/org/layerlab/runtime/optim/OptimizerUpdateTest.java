@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each optimizer against a few steps worked out by hand on a tiny quadratic, {@code f(w) = Σ a_i (w_i - c_i)² / 2} with gradient
@@ -120,20 +122,24 @@ class OptimizerUpdateTest {
     assertClose(w, run(SgdOptimizer.builder().setLearningRateTracker(rate(lr)).optWeightDecays((float) wd).build()));
   }
 
-  @Test
-  void adamCorrectsTheBiasOfItsMoments() {
-    assertClose(adamByHand(0.05, 0, false), run(AdamOptimizer.builder().setLearningRateTracker(rate(0.05)).build()));
+  @ParameterizedTest(name = "fused kernel {0}")
+  @ValueSource(booleans = {true, false})
+  void adamCorrectsTheBiasOfItsMoments(boolean fused) {
+    assertClose(adamByHand(0.05, 0, false), run(AdamOptimizer.builder().setLearningRateTracker(rate(0.05)).optFused(fused).build()));
   }
 
-  @Test
-  void adamWeightDecayIsL2InsideTheMoments() {
-    LayerlabOptimizer adam = AdamOptimizer.builder().setLearningRateTracker(rate(0.05)).optWeightDecays(0.1f).build();
+  @ParameterizedTest(name = "fused kernel {0}")
+  @ValueSource(booleans = {true, false})
+  void adamWeightDecayIsL2InsideTheMoments(boolean fused) {
+    LayerlabOptimizer adam = AdamOptimizer.builder().setLearningRateTracker(rate(0.05)).optWeightDecays(0.1f).optFused(fused).build();
     assertClose(adamByHand(0.05, 0.1, false), run(adam));
   }
 
-  @Test
-  void adamWDecaysTheWeightsOutsideTheMoments() {
-    LayerlabOptimizer adamW = AdamOptimizer.adamWBuilder().setLearningRateTracker(rate(0.05)).optWeightDecays(0.1f).build();
+  @ParameterizedTest(name = "fused kernel {0}")
+  @ValueSource(booleans = {true, false})
+  void adamWDecaysTheWeightsOutsideTheMoments(boolean fused) {
+    LayerlabOptimizer adamW =
+        AdamOptimizer.adamWBuilder().setLearningRateTracker(rate(0.05)).optWeightDecays(0.1f).optFused(fused).build();
     double[] expected = adamByHand(0.05, 0.1, true);
     assertClose(expected, run(adamW));
     assertNotClose(adamByHand(0.05, 0.1, false), expected);
