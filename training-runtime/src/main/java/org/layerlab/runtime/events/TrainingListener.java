@@ -18,6 +18,12 @@ public interface TrainingListener {
   /** After each {@link #onStep}: the step's learning rate and gradient norm. */
   default void onStepDetails(StepDetails details) {}
 
+  /** The run has paused between batches. */
+  default void onRunPaused(RunPaused event) {}
+
+  /** A paused run trains again, for one batch or on. */
+  default void onRunResumed(RunResumed event) {}
+
   /** A listener that forwards every call to each of {@code listeners}, in order. */
   static TrainingListener all(TrainingListener... listeners) {
     return new TrainingListener() {
@@ -53,6 +59,20 @@ public interface TrainingListener {
       public void onStepDetails(StepDetails d) {
         for (TrainingListener l : listeners) {
           l.onStepDetails(d);
+        }
+      }
+
+      @Override
+      public void onRunPaused(RunPaused e) {
+        for (TrainingListener l : listeners) {
+          l.onRunPaused(e);
+        }
+      }
+
+      @Override
+      public void onRunResumed(RunResumed e) {
+        for (TrainingListener l : listeners) {
+          l.onRunResumed(e);
         }
       }
     };

@@ -11,12 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.runtime.data.Dataset;
 import org.layerlab.runtime.data.LoadedData;
 import org.layerlab.runtime.events.EpochMetrics;
 import org.layerlab.runtime.events.RunEnded;
+import org.layerlab.runtime.events.RunPaused;
+import org.layerlab.runtime.events.RunResumed;
 import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.StepDetails;
 import org.layerlab.runtime.events.StepMetrics;
@@ -29,7 +30,7 @@ import org.layerlab.runtime.optim.SampleLoss;
 import org.layerlab.runtime.optim.ScheduleTracker;
 
 /** The epochs of one run, on an initialised trainer: batches, parameter updates, validation and the events they make. */
-final class TrainingLoop {
+final class TrainingLoop implements RunControl.Reporter {
 
   /** DJL's PyTorch engine allows one gradient collector per process at a time; runs in parallel take turns batch by batch. */
   private static final Object GRADIENT_LOCK = new Object();
@@ -46,13 +47,17 @@ final class TrainingLoop {
   private final int batchSize;
   private final TrainingListener listener;
   private final RunEndings endings;
-  private final BooleanSupplier stopping;
+  private final RunControl control;
 
   private final Dataset train;
   private final int batches;
   private final LearningRateSchedule schedule;
   private final LayerlabOptimizer optimizer;
   private final List<ModelParameters.Named> trainable;
+
+  // Where the loop is, for the pause events; touched only by the training thread.
+  private int nextEpoch;
+  private int nextBatch;
 
   TrainingLoop(
       TrainingRequest request,
@@ -64,7 +69,7 @@ final class TrainingLoop {
       int batchSize,
       TrainingListener listener,
       RunEndings endings,
-      BooleanSupplier stopping) {
+      RunControl control) {
     this.request = request;
     this.settings = settings;
     this.data = data;
@@ -74,7 +79,7 @@ final class TrainingLoop {
     this.batchSize = batchSize;
     this.listener = listener;
     this.endings = endings;
-    this.stopping = stopping;
+    this.control = control;
     this.train = data.train();
     this.batches = (train.size() + batchSize - 1) / batchSize;
     this.schedule = TrainingSetup.schedule(settings, batches);
@@ -108,7 +113,9 @@ final class TrainingLoop {
       double lossSum = 0;
       long correct = 0;
       for (int batch = 1; batch <= batches; batch++) {
-        if (stopping.getAsBoolean()) {
+        nextEpoch = epoch;
+        nextBatch = batch;
+        if (control.awaitTurn(this) == RunControl.Turn.STOP) {
           return endings.stoppedAt(epoch);
         }
         long began = System.nanoTime();
@@ -181,6 +188,16 @@ final class TrainingLoop {
               System.currentTimeMillis()));
     }
     return endings.finished(epochs);
+  }
+
+  @Override
+  public void paused() {
+    listener.onRunPaused(new RunPaused(endings.step, nextEpoch, nextBatch, System.currentTimeMillis()));
+  }
+
+  @Override
+  public void resumed(boolean singleStep) {
+    listener.onRunResumed(new RunResumed(endings.step, singleStep, System.currentTimeMillis()));
   }
 
   private static double monitored(TrainingSettings.Metric metric, double trainLoss, Evaluation validation) {

@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * One training run: loads the data, compiles the model, trains for the project's epochs and reports through a {@link TrainingListener}.
  *
  * <p>{@link #call()} trains on the calling thread and returns when the run ends; callers run it on a background thread of their
- * choice. {@link #stop()} may be called from any thread: the run ends after the current batch with status STOPPED. Exceptions
- * never escape {@code call()}: a failure ends the run with status FAILED and a message naming the cause and the fix.
+ * choice. {@link #stop()}, {@link #pause()}, {@link #resume()} and {@link #step()} may be called from any thread and take effect
+ * between batches: stop ends the run with status STOPPED, pause holds it until a resume, and step lets a paused run train one batch
+ * (single-step mode). Exceptions never escape {@code call()}: a failure ends the run with status FAILED and a message naming the
+ * cause and the fix.
  *
  * <p>How it trains: a DJL {@link Trainer} runs the forward and backward passes of a block compiled by
  * {@link BlockCompiler#compileForTraining} (a trailing softmax is left out of it, so the block outputs logits) under the settings' loss;
@@ -68,7 +70,7 @@ public final class TrainingRun implements Callable<RunEnded> {
 
   private final TrainingRequest request;
   private final TrainingListener listener;
-  private final AtomicBoolean stopRequested = new AtomicBoolean();
+  private final RunControl control = new RunControl();
   private final AtomicBoolean called = new AtomicBoolean();
   private final RunEndings endings;
 
@@ -117,13 +119,39 @@ public final class TrainingRun implements Callable<RunEnded> {
     return "PyTorch".equals(Engine.getInstance().getEngineName()) ? JniUtils.getNumThreads() : 0;
   }
 
-  /** Asks the run to end after the current batch, with status STOPPED. Safe from any thread, and more than once. */
+  /** Asks the run to end after the current batch, with status STOPPED. Safe from any thread, and more than once; wakes a paused run. */
   public void stop() {
-    stopRequested.set(true);
+    control.stop();
+  }
+
+  /**
+   * Asks the run to pause after the current batch; {@link org.layerlab.runtime.events.RunPaused} tells when it has. Before the run
+   * starts, it pauses before its first batch. Safe from any thread.
+   */
+  public void pause() {
+    control.pause();
+  }
+
+  /** Lets a paused run train on. Safe from any thread. */
+  public void resume() {
+    control.resume();
+  }
+
+  /**
+   * Single-step mode: a paused run trains one batch and pauses again; a running one pauses after its current batch. Safe from any
+   * thread.
+   */
+  public void step() {
+    control.step();
+  }
+
+  /** Whether a pause has been asked for and not yet lifted by {@link #resume()}. */
+  public boolean isPaused() {
+    return control.isPaused();
   }
 
   boolean stopping() {
-    return stopRequested.get() || Thread.currentThread().isInterrupted();
+    return control.stopRequested();
   }
 
   private RunEnded train() {
@@ -179,7 +207,7 @@ public final class TrainingRun implements Callable<RunEnded> {
           trainer.initialize(BlockCompiler.batchShape(data.train().sampleShape(), batchSize));
         }
         ModelParameters parameters = ModelParameters.of(request.project().model(), compiled);
-        TrainingLoop loop = new TrainingLoop(request, settings, data, trainer, parameters, loss, batchSize, listener, endings, this::stopping);
+        TrainingLoop loop = new TrainingLoop(request, settings, data, trainer, parameters, loss, batchSize, listener, endings, control);
         return loop.run();
       }
     } finally {
