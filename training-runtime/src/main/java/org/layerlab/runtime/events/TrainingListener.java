@@ -18,6 +18,12 @@ public interface TrainingListener {
   /** After each {@link #onStep}: the step's learning rate and gradient norm. */
   default void onStepDetails(StepDetails details) {}
 
+  /** After each {@link #onEpoch}: the epoch's classification scores on the training batches and the validation set. */
+  default void onEpochScores(EpochScores scores) {}
+
+  /** The run ends early; {@link #onRunEnded} follows. */
+  default void onEarlyStopped(EarlyStopped event) {}
+
   /** The run has paused between batches. */
   default void onRunPaused(RunPaused event) {}
 
@@ -59,6 +65,20 @@ public interface TrainingListener {
       public void onStepDetails(StepDetails d) {
         for (TrainingListener l : listeners) {
           l.onStepDetails(d);
+        }
+      }
+
+      @Override
+      public void onEpochScores(EpochScores s) {
+        for (TrainingListener l : listeners) {
+          l.onEpochScores(s);
+        }
+      }
+
+      @Override
+      public void onEarlyStopped(EarlyStopped e) {
+        for (TrainingListener l : listeners) {
+          l.onEarlyStopped(e);
         }
       }
 

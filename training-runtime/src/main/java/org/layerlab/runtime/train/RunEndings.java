@@ -39,6 +39,26 @@ final class RunEndings {
             lastValidationLoss));
   }
 
+  /** FINISHED before the last epoch: the watched metric stopped improving. */
+  RunEnded stoppedEarly(TrainingSettings.Metric metric, TrainingSettings.EarlyStopping rule, org.layerlab.runtime.metrics.MetricWatch watch) {
+    String name = metric.jsonName().replace('_', ' ');
+    return ended(
+        RunStatus.FINISHED,
+        String.format(
+            Locale.ROOT,
+            "Stopped early after epoch %d of %d (%d steps): the %s has not improved%s for %d epochs. The best, %.4f, was after epoch %d;"
+                + " validation accuracy now %s.",
+            epochsCompleted,
+            settings.epochs(),
+            step,
+            name,
+            rule.minDelta() > 0 ? " by more than " + number(rule.minDelta()) : "",
+            rule.patience(),
+            watch.best(),
+            watch.bestEpoch(),
+            percent(lastValidationAccuracy)));
+  }
+
   RunEnded stoppedAt(int epoch) {
     String message =
         epochsCompleted == 0
@@ -87,7 +107,15 @@ final class RunEndings {
     return Double.isNaN(fraction) ? "unknown" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
   }
 
+  /** A number in at most three significant digits, without trailing zeros: 10, 0.5, 0.00333, 1.00e-05. */
   static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3g", v);
+    if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+      return String.valueOf((long) v);
+    }
+    String s = String.format(Locale.ROOT, "%.3g", v);
+    if (s.contains(".") && !s.contains("e")) {
+      s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return s;
   }
 }

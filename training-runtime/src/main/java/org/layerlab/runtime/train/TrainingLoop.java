@@ -14,7 +14,10 @@ import java.util.Random;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.runtime.data.Dataset;
 import org.layerlab.runtime.data.LoadedData;
+import org.layerlab.runtime.events.ClassificationScores;
+import org.layerlab.runtime.events.EarlyStopped;
 import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.events.EpochScores;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunPaused;
 import org.layerlab.runtime.events.RunResumed;
@@ -22,6 +25,8 @@ import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.StepDetails;
 import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TrainingListener;
+import org.layerlab.runtime.metrics.ClassificationTally;
+import org.layerlab.runtime.metrics.MetricWatch;
 import org.layerlab.runtime.optim.Gradients;
 import org.layerlab.runtime.optim.LayerlabOptimizer;
 import org.layerlab.runtime.optim.LearningRateSchedule;
@@ -100,8 +105,12 @@ final class TrainingLoop implements RunControl.Reporter {
     }
     Random shuffling = new Random(settings.seed());
     ThroughputMeter throughput = new ThroughputMeter(THROUGHPUT_WINDOW);
-    Evaluation validation = new Evaluation(data.validation(), Math.max(batchSize, MIN_EVALUATION_BATCH));
+    Evaluator validation = new Evaluator(data.validation(), Math.max(batchSize, MIN_EVALUATION_BATCH));
     double clipNorm = settings.optimizerOptions().gradientClipNorm();
+    TrainingSettings.EarlyStopping stopRule = settings.earlyStopping();
+    TrainingSettings.Metric watched = stopRule == null ? TrainingSettings.Metric.VALIDATION_LOSS : stopRule.metric();
+    MetricWatch watch = new MetricWatch(watched.higherIsBetter(), stopRule == null ? 0 : stopRule.minDelta());
+    double rate = schedule.rate(endings.step);
 
     for (int epoch = 1; epoch <= epochs; epoch++) {
       shuffle(order, shuffling);
@@ -110,8 +119,7 @@ final class TrainingLoop implements RunControl.Reporter {
       synchronized (TrainingRun.SEED_LOCK) {
         Engine.getInstance().setRandomSeed(TrainingRun.engineSeed(settings.seed() * 1_000_003L + epoch));
       }
-      double lossSum = 0;
-      long correct = 0;
+      ClassificationTally trainTally = new ClassificationTally(train.classes());
       for (int batch = 1; batch <= batches; batch++) {
         nextEpoch = epoch;
         nextBatch = batch;
@@ -123,10 +131,9 @@ final class TrainingLoop implements RunControl.Reporter {
         buffers.fill(order, from, Math.min(batchSize, train.size() - from));
         int count = buffers.count();
         double batchLoss;
-        int right;
+        long right;
         double gradientNorm;
         boolean clipped;
-        double rate;
         try (NDManager scope = trainer.getManager().newSubManager()) {
           NDList labels = buffers.labels(scope);
           NDList logits;
@@ -159,33 +166,43 @@ final class TrainingLoop implements RunControl.Reporter {
           } finally {
             gradients.forEach(NDArray::close);
           }
-          right = buffers.countCorrect(logits.singletonOrThrow().toFloatArray());
+          long before = trainTally.correct();
+          trainTally.add(logits.singletonOrThrow().toFloatArray(), buffers.labelArray(), count);
+          right = trainTally.correct() - before;
         }
-        lossSum += batchLoss * count;
-        correct += right;
+        trainTally.addLoss(batchLoss * count);
         double samplesPerSecond = throughput.add(count, System.nanoTime() - began);
         long now = System.currentTimeMillis();
         listener.onStep(new StepMetrics(endings.step, epoch, batch, batches, batchLoss, (double) right / count, samplesPerSecond, now));
         listener.onStepDetails(new StepDetails(endings.step, epoch, batch, rate, gradientNorm, clipped, now));
       }
-      validation.run();
-      if (!Double.isFinite(validation.loss)) {
+      ClassificationScores trainScores = trainTally.scores();
+      ClassificationScores validationScores = validation.run(trainer, loss).scores();
+      if (!Double.isFinite(validationScores.loss())) {
         return endings.diverged(
-            "the validation loss became " + validation.loss + " after epoch " + epoch + " (step " + endings.step + ")");
+            "the validation loss became " + validationScores.loss() + " after epoch " + epoch + " (step " + endings.step + ")");
       }
       endings.epochsCompleted = epoch;
-      endings.lastValidationAccuracy = validation.accuracy;
-      endings.lastValidationLoss = validation.loss;
-      schedule.epochEnded(epoch, monitored(settings.schedule().monitor(), lossSum / train.size(), validation));
+      endings.lastValidationAccuracy = validationScores.accuracy();
+      endings.lastValidationLoss = validationScores.loss();
+      schedule.epochEnded(epoch, value(settings.schedule().monitor(), trainScores, validationScores));
+      long now = System.currentTimeMillis();
       listener.onEpoch(
           new EpochMetrics(
               epoch,
               endings.step,
-              lossSum / train.size(),
-              (double) correct / train.size(),
-              validation.loss,
-              validation.accuracy,
-              System.currentTimeMillis()));
+              trainScores.loss(),
+              trainScores.accuracy(),
+              validationScores.loss(),
+              validationScores.accuracy(),
+              now));
+      listener.onEpochScores(new EpochScores(epoch, endings.step, trainScores, validationScores, rate, now));
+      watch.offer(epoch, value(watched, trainScores, validationScores));
+      if (stopRule != null && watch.epochsWithoutImprovement() >= stopRule.patience() && epoch < epochs) {
+        listener.onEarlyStopped(
+            new EarlyStopped(epoch, watched.jsonName(), watch.bestEpoch(), watch.best(), stopRule.patience(), System.currentTimeMillis()));
+        return endings.stoppedEarly(watched, stopRule, watch);
+      }
     }
     return endings.finished(epochs);
   }
@@ -200,48 +217,14 @@ final class TrainingLoop implements RunControl.Reporter {
     listener.onRunResumed(new RunResumed(endings.step, singleStep, System.currentTimeMillis()));
   }
 
-  private static double monitored(TrainingSettings.Metric metric, double trainLoss, Evaluation validation) {
+  /** The value of {@code metric} after an epoch. */
+  static double value(TrainingSettings.Metric metric, ClassificationScores train, ClassificationScores validation) {
     return switch (metric) {
-      case VALIDATION_LOSS -> validation.loss;
-      case VALIDATION_ACCURACY -> validation.accuracy;
-      case VALIDATION_F1 -> validation.accuracy;
-      case TRAIN_LOSS -> trainLoss;
+      case VALIDATION_LOSS -> validation.loss();
+      case VALIDATION_ACCURACY -> validation.accuracy();
+      case VALIDATION_F1 -> validation.macroF1();
+      case TRAIN_LOSS -> train.loss();
     };
-  }
-
-  /** Loss and accuracy of a whole set, measured in batches in evaluation mode: no dropout, no gradients. */
-  private final class Evaluation {
-    private final Dataset set;
-    private final BatchBuffers buffers;
-    private final int evaluationBatch;
-    private final int[] order;
-    double loss;
-    double accuracy;
-
-    Evaluation(Dataset set, int batchSize) {
-      this.set = set;
-      this.evaluationBatch = Math.min(batchSize, set.size());
-      this.buffers = new BatchBuffers(set, evaluationBatch);
-      this.order = new int[set.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-    }
-
-    void run() {
-      double lossSum = 0;
-      long correct = 0;
-      for (int from = 0; from < set.size(); from += evaluationBatch) {
-        buffers.fill(order, from, Math.min(evaluationBatch, set.size() - from));
-        try (NDManager scope = trainer.getManager().newSubManager()) {
-          NDList logits = trainer.evaluate(buffers.features(scope));
-          lossSum += TrainingLoop.this.loss.evaluate(buffers.labels(scope), logits).getFloat() * buffers.count();
-          correct += buffers.countCorrect(logits.singletonOrThrow().toFloatArray());
-        }
-      }
-      loss = lossSum / set.size();
-      accuracy = (double) correct / set.size();
-    }
   }
 
   /** Fisher-Yates with the given generator: the same seed gives the same order on every JVM. */
