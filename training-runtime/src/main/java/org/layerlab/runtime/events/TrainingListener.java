@@ -24,6 +24,12 @@ public interface TrainingListener {
   /** The run ends early; {@link #onRunEnded} follows. */
   default void onEarlyStopped(EarlyStopped event) {}
 
+  /** A checkpoint was written after an epoch. */
+  default void onCheckpointSaved(CheckpointSaved event) {}
+
+  /** A resumed run has put back its last checkpoint; sent right after {@link #onRunStarted}. */
+  default void onRunRestored(RunRestored event) {}
+
   /** The run has paused between batches. */
   default void onRunPaused(RunPaused event) {}
 
@@ -79,6 +85,20 @@ public interface TrainingListener {
       public void onEarlyStopped(EarlyStopped e) {
         for (TrainingListener l : listeners) {
           l.onEarlyStopped(e);
+        }
+      }
+
+      @Override
+      public void onCheckpointSaved(CheckpointSaved e) {
+        for (TrainingListener l : listeners) {
+          l.onCheckpointSaved(e);
+        }
+      }
+
+      @Override
+      public void onRunRestored(RunRestored e) {
+        for (TrainingListener l : listeners) {
+          l.onRunRestored(e);
         }
       }
 

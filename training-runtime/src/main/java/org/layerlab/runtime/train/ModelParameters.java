@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.layerlab.model.ModelSpec;
@@ -19,19 +20,13 @@ final class ModelParameters {
   /**
    * One parameter.
    *
-   * @param name the parameter's name inside its layer's block, such as {@code weight}, or {@code 01Linear_weight} for a layer with
-   *     an activation block
+   * @param name the parameter's own name, such as {@code weight} or {@code bias}; DJL's path inside the layer's block (such as
+   *     {@code 01Linear_weight} for a Dense with an activation) only when a layer has two parameters of the same name
    */
   record Named(String layerId, String name, Parameter parameter) {
     /** {@code layerId/name}: unique in the model and the same in every process. */
     String key() {
       return layerId + "/" + name;
-    }
-
-    /** The short name a person reads: {@code weight} or {@code bias}. */
-    String shortName() {
-      int cut = name.lastIndexOf('_');
-      return cut < 0 ? name : name.substring(cut + 1);
     }
 
     NDArray array() {
@@ -55,8 +50,12 @@ final class ModelParameters {
     List<Block> blocks = compiled.layerBlocks();
     for (int i = 0; i < blocks.size(); i++) {
       String layerId = spec.layer(i).id();
-      for (Pair<String, Parameter> p : blocks.get(i).getParameters()) {
-        out.add(new Named(layerId, p.getKey(), p.getValue()));
+      List<Pair<String, Parameter>> params = new ArrayList<>();
+      blocks.get(i).getParameters().forEach(params::add);
+      Set<String> shortNames = new HashSet<>();
+      boolean unique = params.stream().allMatch(p -> shortNames.add(p.getValue().getName()));
+      for (Pair<String, Parameter> p : params) {
+        out.add(new Named(layerId, unique ? p.getValue().getName() : p.getKey(), p.getValue()));
       }
     }
     return new ModelParameters(out);

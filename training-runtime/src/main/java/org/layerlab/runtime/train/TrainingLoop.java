@@ -6,21 +6,32 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.checkpoint.Checkpoint;
+import org.layerlab.runtime.checkpoint.CheckpointFolder;
+import org.layerlab.runtime.checkpoint.CheckpointInfo;
+import org.layerlab.runtime.checkpoint.CheckpointKind;
+import org.layerlab.runtime.checkpoint.Tensor;
 import org.layerlab.runtime.data.Dataset;
 import org.layerlab.runtime.data.LoadedData;
+import org.layerlab.runtime.events.CheckpointSaved;
 import org.layerlab.runtime.events.ClassificationScores;
 import org.layerlab.runtime.events.EarlyStopped;
 import org.layerlab.runtime.events.EpochMetrics;
 import org.layerlab.runtime.events.EpochScores;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunPaused;
+import org.layerlab.runtime.events.RunRestored;
 import org.layerlab.runtime.events.RunResumed;
+import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.StepDetails;
 import org.layerlab.runtime.events.StepMetrics;
@@ -53,6 +64,8 @@ final class TrainingLoop implements RunControl.Reporter {
   private final TrainingListener listener;
   private final RunEndings endings;
   private final RunControl control;
+  private final Checkpoint resumeFrom;
+  private final CheckpointFolder checkpoints;
 
   private final Dataset train;
   private final int batches;
@@ -74,7 +87,8 @@ final class TrainingLoop implements RunControl.Reporter {
       int batchSize,
       TrainingListener listener,
       RunEndings endings,
-      RunControl control) {
+      RunControl control,
+      Checkpoint resumeFrom) {
     this.request = request;
     this.settings = settings;
     this.data = data;
@@ -85,6 +99,14 @@ final class TrainingLoop implements RunControl.Reporter {
     this.listener = listener;
     this.endings = endings;
     this.control = control;
+    this.resumeFrom = resumeFrom;
+    this.checkpoints = request.checkpointDir() == null ? null : CheckpointFolder.of(request.checkpointDir());
+    if (resumeFrom != null) {
+      endings.step = resumeFrom.info().step();
+      endings.epochsCompleted = resumeFrom.info().epoch();
+      endings.lastValidationAccuracy = resumeFrom.info().validationAccuracy();
+      endings.lastValidationLoss = resumeFrom.info().validationLoss();
+    }
     this.train = data.train();
     this.batches = (train.size() + batchSize - 1) / batchSize;
     this.schedule = TrainingSetup.schedule(settings, batches);
@@ -105,14 +127,41 @@ final class TrainingLoop implements RunControl.Reporter {
     }
     Random shuffling = new Random(settings.seed());
     ThroughputMeter throughput = new ThroughputMeter(THROUGHPUT_WINDOW);
+    if (checkpoints != null) {
+      try {
+        checkpoints.writeProject(ProjectFiles.toJson(request.project()));
+      } catch (IOException e) {
+        return checkpointFailed(e);
+      }
+    }
     Evaluator validation = new Evaluator(data.validation(), Math.max(batchSize, MIN_EVALUATION_BATCH));
     double clipNorm = settings.optimizerOptions().gradientClipNorm();
     TrainingSettings.EarlyStopping stopRule = settings.earlyStopping();
     TrainingSettings.Metric watched = stopRule == null ? TrainingSettings.Metric.VALIDATION_LOSS : stopRule.metric();
     MetricWatch watch = new MetricWatch(watched.higherIsBetter(), stopRule == null ? 0 : stopRule.minDelta());
     double rate = schedule.rate(endings.step);
+    int firstEpoch = 1;
+    if (resumeFrom != null) {
+      CheckpointInfo info = resumeFrom.info();
+      Checkpointing.restoreAll(parameters, resumeFrom.parameters());
+      Checkpointing.restoreOptimizer(parameters, optimizer, resumeFrom.optimizerState());
+      schedule.restore(info.scheduleState());
+      watch.restore(info.bestValue(), info.bestEpoch(), info.epochsWithoutImprovement());
+      for (int e = 1; e <= info.epoch(); e++) {
+        shuffle(order, shuffling); // the orders of the epochs already trained, so the next epoch gets its own
+      }
+      firstEpoch = info.epoch() + 1;
+      listener.onRunRestored(new RunRestored(info.epoch(), info.step(), resumeFrom.folder().toString(), System.currentTimeMillis()));
+      if (firstEpoch > epochs) {
+        return endings.ended(
+            RunStatus.FINISHED,
+            "The checkpoint already holds all "
+                + epochs
+                + " epochs: nothing was left to train. Raise the number of epochs to train on from it.");
+      }
+    }
 
-    for (int epoch = 1; epoch <= epochs; epoch++) {
+    for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
       shuffle(order, shuffling);
       // Dropout masks come from the engine's generator: seeding it per epoch makes an epoch's masks the same whether the run got
       // there in one go or was resumed from a checkpoint.
@@ -197,7 +246,15 @@ final class TrainingLoop implements RunControl.Reporter {
               validationScores.accuracy(),
               now));
       listener.onEpochScores(new EpochScores(epoch, endings.step, trainScores, validationScores, rate, now));
-      watch.offer(epoch, value(watched, trainScores, validationScores));
+      double watchedValue = value(watched, trainScores, validationScores);
+      boolean best = watch.offer(epoch, watchedValue);
+      if (checkpoints != null) {
+        try {
+          saveCheckpoints(epoch, watched, watchedValue, watch, best);
+        } catch (IOException e) {
+          return checkpointFailed(e);
+        }
+      }
       if (stopRule != null && watch.epochsWithoutImprovement() >= stopRule.patience() && epoch < epochs) {
         listener.onEarlyStopped(
             new EarlyStopped(epoch, watched.jsonName(), watch.bestEpoch(), watch.best(), stopRule.patience(), System.currentTimeMillis()));
@@ -205,6 +262,43 @@ final class TrainingLoop implements RunControl.Reporter {
       }
     }
     return endings.finished(epochs);
+  }
+
+  private void saveCheckpoints(int epoch, TrainingSettings.Metric watched, double value, MetricWatch watch, boolean best)
+      throws IOException {
+    CheckpointInfo info =
+        new CheckpointInfo(
+            request.runId(),
+            epoch,
+            endings.step,
+            watched.jsonName(),
+            value,
+            watch.best(),
+            watch.bestEpoch(),
+            watch.epochsWithoutImprovement(),
+            schedule.state(),
+            endings.lastValidationLoss,
+            endings.lastValidationAccuracy,
+            System.currentTimeMillis());
+    Map<String, Tensor> weights = Checkpointing.parameters(parameters);
+    Path last = checkpoints.write(CheckpointKind.LAST, weights, Checkpointing.optimizerState(parameters, optimizer), info);
+    listener.onCheckpointSaved(
+        new CheckpointSaved(epoch, endings.step, "last", last.toString(), watched.jsonName(), value, System.currentTimeMillis()));
+    if (best) {
+      Path path = checkpoints.write(CheckpointKind.BEST, weights, Map.of(), info);
+      listener.onCheckpointSaved(
+          new CheckpointSaved(epoch, endings.step, "best", path.toString(), watched.jsonName(), value, System.currentTimeMillis()));
+    }
+  }
+
+  private RunEnded checkpointFailed(IOException e) {
+    return endings.ended(
+        RunStatus.FAILED,
+        "The checkpoint could not be written to "
+            + checkpoints.dir()
+            + " ("
+            + e.getMessage()
+            + "): free some disk space or let the run keep its checkpoints elsewhere.");
   }
 
   @Override

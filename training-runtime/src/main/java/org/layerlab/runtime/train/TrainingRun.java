@@ -6,15 +6,23 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.layerlab.model.ModelSpec;
 import org.layerlab.model.analysis.ModelAnalysis;
 import org.layerlab.model.analysis.ModelAnalyzer;
 import org.layerlab.model.project.Project;
+import org.layerlab.model.project.ProjectFileException;
+import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.checkpoint.Checkpoint;
+import org.layerlab.runtime.checkpoint.CheckpointFolder;
+import org.layerlab.runtime.checkpoint.CheckpointKind;
 import org.layerlab.runtime.compile.BlockCompiler;
 import org.layerlab.runtime.compile.CompiledModel;
 import org.layerlab.runtime.compile.InvalidModelException;
@@ -161,11 +169,21 @@ public final class TrainingRun implements Callable<RunEnded> {
     if (!settingProblems.isEmpty()) {
       return endings.ended(RunStatus.FAILED, "The training settings cannot be used: " + String.join("; ", settingProblems) + ".");
     }
-    LoadedData data;
-    try {
-      data = DatasetLoader.load(project.dataset(), request.projectDir(), settings);
-    } catch (DatasetException e) {
-      return endings.ended(RunStatus.FAILED, "The data could not be loaded: " + e.getMessage());
+    Checkpoint resumeFrom = null;
+    if (request.resume()) {
+      try {
+        resumeFrom = lastCheckpoint(project);
+      } catch (IllegalStateException e) {
+        return endings.ended(RunStatus.FAILED, e.getMessage());
+      }
+    }
+    LoadedData data = request.data();
+    if (data == null) {
+      try {
+        data = DatasetLoader.load(project.dataset(), request.projectDir(), settings);
+      } catch (DatasetException e) {
+        return endings.ended(RunStatus.FAILED, "The data could not be loaded: " + e.getMessage());
+      }
     }
     LOG.info("Run '{}': {}", request.runName(), data.source());
     CompiledModel compiled;
@@ -188,10 +206,41 @@ public final class TrainingRun implements Callable<RunEnded> {
     if (stopping()) {
       return endings.ended(RunStatus.STOPPED, "Stopped by the user before training began.");
     }
-    return fit(compiled, data, settings);
+    return fit(compiled, data, settings, resumeFrom);
   }
 
-  private RunEnded fit(CompiledModel compiled, LoadedData data, TrainingSettings settings) {
+  /**
+   * The last checkpoint of the request's folder, checked to belong to this model.
+   *
+   * @throws IllegalStateException with a message for the user when there is none or it does not fit
+   */
+  private Checkpoint lastCheckpoint(Project project) {
+    CheckpointFolder folder = CheckpointFolder.of(request.checkpointDir());
+    try {
+      if (!folder.has(CheckpointKind.LAST)) {
+        throw new IllegalStateException(
+            "There is no checkpoint to resume from in "
+                + folder.dir()
+                + ": the run stopped before its first epoch ended, or kept no checkpoints. Train it again from the start.");
+      }
+      Optional<String> trained = folder.readProject();
+      if (trained.isPresent()) {
+        ModelSpec was = ProjectFiles.parse(trained.get(), folder.dir().resolve(CheckpointFolder.PROJECT_FILE)).model();
+        if (!was.equals(project.model())) {
+          throw new IllegalStateException(
+              "The checkpoint in "
+                  + folder.dir()
+                  + " was made by another model: a run resumes with the model it was trained with. Undo the model changes, or train"
+                  + " a new run.");
+        }
+      }
+      return folder.read(CheckpointKind.LAST);
+    } catch (IOException | ProjectFileException e) {
+      throw new IllegalStateException("The checkpoint in " + folder.dir() + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private RunEnded fit(CompiledModel compiled, LoadedData data, TrainingSettings settings, Checkpoint resumeFrom) {
     int batchSize = Math.min(settings.batchSize(), data.train().size());
     SampleLoss loss = TrainingSetup.loss(settings);
     DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optDevices(new Device[] {DEVICE});
@@ -207,7 +256,7 @@ public final class TrainingRun implements Callable<RunEnded> {
           trainer.initialize(BlockCompiler.batchShape(data.train().sampleShape(), batchSize));
         }
         ModelParameters parameters = ModelParameters.of(request.project().model(), compiled);
-        TrainingLoop loop = new TrainingLoop(request, settings, data, trainer, parameters, loss, batchSize, listener, endings, control);
+        TrainingLoop loop = new TrainingLoop(request, settings, data, trainer, parameters, loss, batchSize, listener, endings, control, resumeFrom);
         return loop.run();
       }
     } finally {
