@@ -30,6 +30,12 @@ public interface TrainingListener {
   /** A resumed run has put back its last checkpoint; sent right after {@link #onRunStarted}. */
   default void onRunRestored(RunRestored event) {}
 
+  /** Every {@code histogramEvery} steps, after that step's {@link #onStepDetails}: histograms of weights and gradients. */
+  default void onHistograms(ParameterHistograms histograms) {}
+
+  /** When a run finishes (also early), before {@link #onRunEnded}: the model measured on the test split. */
+  default void onTestReport(TestReport report) {}
+
   /** The run has paused between batches. */
   default void onRunPaused(RunPaused event) {}
 
@@ -99,6 +105,20 @@ public interface TrainingListener {
       public void onRunRestored(RunRestored e) {
         for (TrainingListener l : listeners) {
           l.onRunRestored(e);
+        }
+      }
+
+      @Override
+      public void onHistograms(ParameterHistograms h) {
+        for (TrainingListener l : listeners) {
+          l.onHistograms(h);
+        }
+      }
+
+      @Override
+      public void onTestReport(TestReport r) {
+        for (TrainingListener l : listeners) {
+          l.onTestReport(r);
         }
       }
 

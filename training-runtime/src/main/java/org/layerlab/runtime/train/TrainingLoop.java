@@ -23,10 +23,13 @@ import org.layerlab.runtime.checkpoint.Tensor;
 import org.layerlab.runtime.data.Dataset;
 import org.layerlab.runtime.data.LoadedData;
 import org.layerlab.runtime.events.CheckpointSaved;
+import org.layerlab.runtime.events.ClassReport;
 import org.layerlab.runtime.events.ClassificationScores;
 import org.layerlab.runtime.events.EarlyStopped;
 import org.layerlab.runtime.events.EpochMetrics;
 import org.layerlab.runtime.events.EpochScores;
+import org.layerlab.runtime.events.ParameterHistogram;
+import org.layerlab.runtime.events.ParameterHistograms;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunPaused;
 import org.layerlab.runtime.events.RunRestored;
@@ -35,8 +38,12 @@ import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.StepDetails;
 import org.layerlab.runtime.events.StepMetrics;
+import org.layerlab.runtime.events.TestReport;
 import org.layerlab.runtime.events.TrainingListener;
 import org.layerlab.runtime.metrics.ClassificationTally;
+import org.layerlab.runtime.metrics.ConfusionMatrix;
+import org.layerlab.runtime.metrics.Histograms;
+import org.layerlab.runtime.metrics.WorstSamples;
 import org.layerlab.runtime.metrics.MetricWatch;
 import org.layerlab.runtime.optim.Gradients;
 import org.layerlab.runtime.optim.LayerlabOptimizer;
@@ -136,6 +143,7 @@ final class TrainingLoop implements RunControl.Reporter {
     }
     Evaluator validation = new Evaluator(data.validation(), Math.max(batchSize, MIN_EVALUATION_BATCH));
     double clipNorm = settings.optimizerOptions().gradientClipNorm();
+    int histogramEvery = settings.reporting().histogramEvery();
     TrainingSettings.EarlyStopping stopRule = settings.earlyStopping();
     TrainingSettings.Metric watched = stopRule == null ? TrainingSettings.Metric.VALIDATION_LOSS : stopRule.metric();
     MetricWatch watch = new MetricWatch(watched.higherIsBetter(), stopRule == null ? 0 : stopRule.minDelta());
@@ -183,6 +191,7 @@ final class TrainingLoop implements RunControl.Reporter {
         long right;
         double gradientNorm;
         boolean clipped;
+        ParameterHistograms histograms = null;
         try (NDManager scope = trainer.getManager().newSubManager()) {
           NDList labels = buffers.labels(scope);
           NDList logits;
@@ -207,6 +216,9 @@ final class TrainingLoop implements RunControl.Reporter {
               gradients.add(p.array().getGradient());
             }
             gradientNorm = Gradients.globalNorm(gradients);
+            if (histogramEvery > 0 && endings.step % histogramEvery == 0) {
+              histograms = histograms(epoch, gradients);
+            }
             clipped = clipNorm > 0 && Gradients.clipByGlobalNorm(gradients, gradientNorm, clipNorm);
             for (int i = 0; i < trainable.size(); i++) {
               ModelParameters.Named p = trainable.get(i);
@@ -224,6 +236,9 @@ final class TrainingLoop implements RunControl.Reporter {
         long now = System.currentTimeMillis();
         listener.onStep(new StepMetrics(endings.step, epoch, batch, batches, batchLoss, (double) right / count, samplesPerSecond, now));
         listener.onStepDetails(new StepDetails(endings.step, epoch, batch, rate, gradientNorm, clipped, now));
+        if (histograms != null) {
+          listener.onHistograms(histograms);
+        }
       }
       ClassificationScores trainScores = trainTally.scores();
       ClassificationScores validationScores = validation.run(trainer, loss).scores();
@@ -258,10 +273,44 @@ final class TrainingLoop implements RunControl.Reporter {
       if (stopRule != null && watch.epochsWithoutImprovement() >= stopRule.patience() && epoch < epochs) {
         listener.onEarlyStopped(
             new EarlyStopped(epoch, watched.jsonName(), watch.bestEpoch(), watch.best(), stopRule.patience(), System.currentTimeMillis()));
+        reportTest();
         return endings.stoppedEarly(watched, stopRule, watch);
       }
     }
+    reportTest();
     return endings.finished(epochs);
+  }
+
+  /** Histograms of every parameter's weights, and of the trainable ones' gradients ({@code gradients}, in trainable order). */
+  private ParameterHistograms histograms(int epoch, List<NDArray> gradients) {
+    List<ParameterHistogram> out = new ArrayList<>();
+    for (ModelParameters.Named p : parameters.all()) {
+      out.add(Histograms.of(p.layerId(), p.name(), ParameterHistogram.WEIGHTS, p.array().toFloatArray(), Histograms.BINS));
+      int i = trainable.indexOf(p);
+      if (i >= 0) {
+        out.add(Histograms.of(p.layerId(), p.name(), ParameterHistogram.GRADIENTS, gradients.get(i).toFloatArray(), Histograms.BINS));
+      }
+    }
+    return new ParameterHistograms(endings.step, epoch, out, System.currentTimeMillis());
+  }
+
+  /** Measures the final weights on the test split (the validation set when there is none) and reports it. */
+  private void reportTest() {
+    Dataset set = data.test().orElse(data.validation());
+    String name = data.test().isPresent() ? "test" : "validation";
+    WorstSamples worst = new WorstSamples(settings.reporting().worstSamples(), set.classes());
+    ClassificationTally tally = new Evaluator(set, Math.max(batchSize, MIN_EVALUATION_BATCH)).run(trainer, loss, worst::offer);
+    ConfusionMatrix m = tally.confusion();
+    List<ClassReport> perClass = new ArrayList<>();
+    for (int c = 0; c < set.classes(); c++) {
+      perClass.add(new ClassReport(c, set.classNames().get(c), m.support(c), m.precision(c), m.recall(c), m.f1(c)));
+    }
+    ClassificationScores scores = tally.scores();
+    endings.testSet = name;
+    endings.testAccuracy = scores.accuracy();
+    endings.testSamples = scores.samples();
+    listener.onTestReport(
+        new TestReport(name, scores, set.classNames(), m.counts(), perClass, worst.worstFirst(), System.currentTimeMillis()));
   }
 
   private void saveCheckpoints(int epoch, TrainingSettings.Metric watched, double value, MetricWatch watch, boolean best)
