@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * project.json                 the project as trained
+ * classes.json                 the class names of the data it trained on, in class order
  * last/  model.tensors  optimizer.tensors  checkpoint.json
  * best/  model.tensors  checkpoint.json
  * </pre>
@@ -31,6 +33,7 @@ import java.util.stream.Stream;
 public final class CheckpointFolder {
 
   public static final String PROJECT_FILE = "project.json";
+  public static final String CLASSES_FILE = "classes.json";
   public static final String MODEL_FILE = "model.tensors";
   public static final String OPTIMIZER_FILE = "optimizer.tensors";
   public static final String INFO_FILE = "checkpoint.json";
@@ -71,6 +74,27 @@ public final class CheckpointFolder {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** Writes the class names of the training data, once at the start of a run. */
+  public void writeClassNames(List<String> names) throws IOException {
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, CLASSES_FILE, ".tmp");
+    try {
+      JSON.writeValue(tmp.toFile(), names);
+      Files.move(tmp, dir.resolve(CLASSES_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The class names of the training data, if they were written. */
+  public Optional<List<String>> readClassNames() throws IOException {
+    Path f = dir.resolve(CLASSES_FILE);
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    return Optional.of(List.of(JSON.readValue(f.toFile(), String[].class)));
   }
 
   /** The project as trained, if it was written. */

@@ -137,6 +137,7 @@ final class TrainingLoop implements RunControl.Reporter {
     if (checkpoints != null) {
       try {
         checkpoints.writeProject(ProjectFiles.toJson(request.project()));
+        checkpoints.writeClassNames(train.classNames());
       } catch (IOException e) {
         return checkpointFailed(e);
       }
