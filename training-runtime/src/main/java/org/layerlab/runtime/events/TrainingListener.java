@@ -36,6 +36,9 @@ public interface TrainingListener {
   /** When a run finishes (also early), before {@link #onRunEnded}: the model measured on the test split. */
   default void onTestReport(TestReport report) {}
 
+  /** The run starts from an earlier run's weights; sent right after {@link #onRunStarted}. */
+  default void onWeightsTransferred(WeightsTransferred event) {}
+
   /** The run has paused between batches. */
   default void onRunPaused(RunPaused event) {}
 
@@ -119,6 +122,13 @@ public interface TrainingListener {
       public void onTestReport(TestReport r) {
         for (TrainingListener l : listeners) {
           l.onTestReport(r);
+        }
+      }
+
+      @Override
+      public void onWeightsTransferred(WeightsTransferred e) {
+        for (TrainingListener l : listeners) {
+          l.onWeightsTransferred(e);
         }
       }
 

@@ -9,7 +9,6 @@ import ai.djl.training.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -72,6 +71,7 @@ final class TrainingLoop implements RunControl.Reporter {
   private final RunEndings endings;
   private final RunControl control;
   private final Checkpoint resumeFrom;
+  private final Transfer.Outcome transfer;
   private final CheckpointFolder checkpoints;
 
   private final Dataset train;
@@ -95,7 +95,8 @@ final class TrainingLoop implements RunControl.Reporter {
       TrainingListener listener,
       RunEndings endings,
       RunControl control,
-      Checkpoint resumeFrom) {
+      Checkpoint resumeFrom,
+      Transfer.Outcome transfer) {
     this.request = request;
     this.settings = settings;
     this.data = data;
@@ -107,6 +108,7 @@ final class TrainingLoop implements RunControl.Reporter {
     this.endings = endings;
     this.control = control;
     this.resumeFrom = resumeFrom;
+    this.transfer = transfer;
     this.checkpoints = request.checkpointDir() == null ? null : CheckpointFolder.of(request.checkpointDir());
     if (resumeFrom != null) {
       endings.step = resumeFrom.info().step();
@@ -118,7 +120,7 @@ final class TrainingLoop implements RunControl.Reporter {
     this.batches = (train.size() + batchSize - 1) / batchSize;
     this.schedule = TrainingSetup.schedule(settings, batches);
     this.trainable = parameters.trainable();
-    Map<String, Float> factors = new HashMap<>();
+    Map<String, Float> factors = transfer == null ? Map.of() : transfer.rateFactors();
     this.optimizer = TrainingSetup.optimizer(settings, new ParameterRates(new ScheduleTracker(schedule), factors), (int) endings.step);
   }
 
@@ -127,6 +129,9 @@ final class TrainingLoop implements RunControl.Reporter {
     listener.onRunStarted(
         new RunStarted(
             request.runId(), request.runName(), epochs, batches, train.size(), data.validation().size(), System.currentTimeMillis()));
+    if (transfer != null && transfer.event() != null) {
+      listener.onWeightsTransferred(transfer.event());
+    }
     BatchBuffers buffers = new BatchBuffers(train, batchSize);
     int[] order = new int[train.size()];
     for (int i = 0; i < order.length; i++) {

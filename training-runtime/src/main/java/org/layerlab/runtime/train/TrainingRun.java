@@ -203,6 +203,13 @@ public final class TrainingRun implements Callable<RunEnded> {
               + " classes): "
               + InvalidModelException.describe(fit.problems()));
     }
+    if (settings.transfer() != null) {
+      try {
+        Transfer.check(settings.transfer(), project.model());
+      } catch (IllegalStateException e) {
+        return endings.ended(RunStatus.FAILED, e.getMessage());
+      }
+    }
     if (stopping()) {
       return endings.ended(RunStatus.STOPPED, "Stopped by the user before training began.");
     }
@@ -256,7 +263,18 @@ public final class TrainingRun implements Callable<RunEnded> {
           trainer.initialize(BlockCompiler.batchShape(data.train().sampleShape(), batchSize));
         }
         ModelParameters parameters = ModelParameters.of(request.project().model(), compiled);
-        TrainingLoop loop = new TrainingLoop(request, settings, data, trainer, parameters, loss, batchSize, listener, endings, control, resumeFrom);
+        Transfer.Outcome transfer = null;
+        if (settings.transfer() != null && resumeFrom == null) {
+          try {
+            transfer = Transfer.apply(settings.transfer(), request, parameters);
+          } catch (IllegalStateException e) {
+            return endings.ended(RunStatus.FAILED, e.getMessage());
+          }
+        } else if (settings.transfer() != null) {
+          transfer = Transfer.resumed(settings.transfer(), parameters);
+        }
+        TrainingLoop loop =
+            new TrainingLoop(request, settings, data, trainer, parameters, loss, batchSize, listener, endings, control, resumeFrom, transfer);
         return loop.run();
       }
     } finally {
