@@ -608,7 +608,8 @@ public record TrainingSettings(
    * @param from a run id, or a run's checkpoint folder (relative to the project folder, or absolute)
    * @param freeze ids of layers whose weights do not change in this run
    * @param replaceHead the last layer with weights starts fresh even when its shapes match (new classes of the same number)
-   * @param bodyLearningRateFactor the learning rate of every layer but the head, as a share of the head's; 1 for the same rate
+   * @param bodyLearningRateFactor the learning rate of the layers that took earlier weights, as a share of the rate of the layers that
+   *     start fresh (the head); 1 for the same rate
    */
   public record Transfer(String from, CheckpointChoice checkpoint, List<String> freeze, boolean replaceHead, double bodyLearningRateFactor) {
 
@@ -621,6 +622,10 @@ public record TrainingSettings(
     /** Starts from {@code from}'s best checkpoint, nothing frozen, a fresh head, the same learning rate throughout. */
     public static Transfer from(String from) {
       return new Transfer(from, CheckpointChoice.BEST, List.of(), true, 1);
+    }
+
+    public Transfer withFrom(String v) {
+      return new Transfer(v, checkpoint, freeze, replaceHead, bodyLearningRateFactor);
     }
 
     public Transfer withFreeze(List<String> layerIds) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param loadedLayers layers that took the earlier weights
  * @param freshLayers layers with weights that start fresh: the replaced head, and layers whose shapes differ
  * @param frozenLayers layers whose weights do not change in this run
- * @param bodyLearningRateFactor the learning rate of every layer but the head, as a share of the head's
+ * @param bodyLearningRateFactor the learning rate of the loaded layers, as a share of the fresh layers' rate
  */
 public record WeightsTransferred(
     String from,

@@ -69,6 +69,17 @@ final class Checkpointing {
    * @return the ids of the layers loaded, in model order
    */
   static List<String> restoreMatching(ModelParameters parameters, Map<String, Tensor> saved, Set<String> skip) {
+    List<String> loaded = matchingLayers(parameters, saved, skip);
+    for (ModelParameters.Named p : parameters.all()) {
+      if (loaded.contains(p.layerId())) {
+        p.array().set(saved.get(p.key()).values());
+      }
+    }
+    return loaded;
+  }
+
+  /** The ids of the layers, in model order and not in {@code skip}, whose every parameter {@code saved} holds with the same shape. */
+  static List<String> matchingLayers(ModelParameters parameters, Map<String, Tensor> saved, Set<String> skip) {
     Map<String, List<ModelParameters.Named>> byLayer = new LinkedHashMap<>();
     for (ModelParameters.Named p : parameters.all()) {
       byLayer.computeIfAbsent(p.layerId(), k -> new ArrayList<>()).add(p);
@@ -80,7 +91,6 @@ final class Checkpointing {
       }
       boolean all = params.stream().allMatch(p -> saved.containsKey(p.key()) && fits(p.array(), saved.get(p.key())));
       if (all) {
-        params.forEach(p -> p.array().set(saved.get(p.key()).values()));
         loaded.add(layer);
       }
     });

@@ -271,7 +271,7 @@ public final class TrainingRun implements Callable<RunEnded> {
             return endings.ended(RunStatus.FAILED, e.getMessage());
           }
         } else if (settings.transfer() != null) {
-          transfer = Transfer.resumed(settings.transfer(), parameters);
+          transfer = Transfer.resumed(settings.transfer(), request, parameters);
         }
         TrainingLoop loop =
             new TrainingLoop(request, settings, data, trainer, parameters, loss, batchSize, listener, endings, control, resumeFrom, transfer);

@@ -19,9 +19,10 @@ import org.layerlab.runtime.events.WeightsTransferred;
 
 /**
  * Transfer learning: a new run's model takes an earlier run's weights layer by layer, freezes the layers asked for, and learns in its
- * body at a share of the head's learning rate (Yosinski et al., "How transferable are features in deep neural networks?", NeurIPS
- * 2014). A layer takes the earlier weights when it has the same id and the same parameter shapes; the head (the last layer with
- * weights) starts fresh when the settings replace it.
+ * pretrained body at a share of the learning rate of the layers that start fresh (Yosinski et al., "How transferable are features in
+ * deep neural networks?", NeurIPS 2014). A layer takes the earlier weights when it has the same id and the same parameter shapes; the
+ * head (the last layer with weights) starts fresh when the settings replace it, and so does any layer given a new id. The body is
+ * the layers that took earlier weights; the fresh layers learn at the full rate.
  */
 final class Transfer {
 
@@ -34,10 +35,35 @@ final class Transfer {
    */
   record Outcome(WeightsTransferred event, Map<String, Float> rateFactors) {}
 
-  /** A resumed transfer run: no weights to load, but the same frozen layers and body learning rate as before it stopped. */
-  static Outcome resumed(TrainingSettings.Transfer t, ModelParameters parameters) {
+  /**
+   * A resumed transfer run: no weights to load (they are in its own checkpoint), but the same frozen layers and the same slower body
+   * as before it stopped. The body is worked out again from the earlier run's checkpoint; when that is gone, every layer but the
+   * head counts as body.
+   */
+  static Outcome resumed(TrainingSettings.Transfer t, TrainingRequest request, ModelParameters parameters) {
     parameters.freeze(Set.copyOf(t.freeze()));
-    return new Outcome(null, rateFactors(t, parameters));
+    List<String> body;
+    try {
+      Checkpoint source = CheckpointFolder.of(folder(t.from(), request)).read(kind(t));
+      body = Checkpointing.matchingLayers(parameters, source.parameters(), skip(t, parameters));
+    } catch (IOException | RuntimeException e) {
+      body = new ArrayList<>();
+      for (ModelParameters.Named p : parameters.all()) {
+        if (!p.layerId().equals(parameters.headLayerId()) && !body.contains(p.layerId())) {
+          body.add(p.layerId());
+        }
+      }
+    }
+    return new Outcome(null, rateFactors(t, parameters, body));
+  }
+
+  private static CheckpointKind kind(TrainingSettings.Transfer t) {
+    return t.checkpoint() == TrainingSettings.CheckpointChoice.LAST ? CheckpointKind.LAST : CheckpointKind.BEST;
+  }
+
+  private static Set<String> skip(TrainingSettings.Transfer t, ModelParameters parameters) {
+    String head = parameters.headLayerId();
+    return t.replaceHead() && head != null ? Set.of(head) : Set.of();
   }
 
   /** The checkpoint folder {@code from} names: a folder (relative to the project folder, or absolute) or a run id of the workspace. */
@@ -75,7 +101,7 @@ final class Transfer {
   static Outcome apply(TrainingSettings.Transfer t, TrainingRequest request, ModelParameters parameters) {
     Path dir = folder(t.from(), request);
     CheckpointFolder folder = CheckpointFolder.of(dir);
-    CheckpointKind kind = t.checkpoint() == TrainingSettings.CheckpointChoice.LAST ? CheckpointKind.LAST : CheckpointKind.BEST;
+    CheckpointKind kind = kind(t);
     Checkpoint checkpoint;
     try {
       if (!folder.has(kind)) {
@@ -90,9 +116,7 @@ final class Transfer {
     } catch (IOException e) {
       throw new IllegalStateException("Transfer learning could not read the checkpoint in " + dir + ": " + e.getMessage(), e);
     }
-    String head = parameters.headLayerId();
-    Set<String> skip = t.replaceHead() && head != null ? Set.of(head) : Set.of();
-    List<String> loaded = Checkpointing.restoreMatching(parameters, checkpoint.parameters(), skip);
+    List<String> loaded = Checkpointing.restoreMatching(parameters, checkpoint.parameters(), skip(t, parameters));
     if (loaded.isEmpty()) {
       throw new IllegalStateException(
           "Transfer learning loaded nothing from "
@@ -116,16 +140,15 @@ final class Transfer {
             t.freeze(),
             t.bodyLearningRateFactor(),
             System.currentTimeMillis());
-    return new Outcome(event, rateFactors(t, parameters));
+    return new Outcome(event, rateFactors(t, parameters, loaded));
   }
 
-  /** The body's factor for every parameter outside the head, by DJL id; empty when the factor is 1. */
-  private static Map<String, Float> rateFactors(TrainingSettings.Transfer t, ModelParameters parameters) {
+  /** The body's factor for every parameter of the {@code body} layers, by DJL id; empty when the factor is 1. */
+  private static Map<String, Float> rateFactors(TrainingSettings.Transfer t, ModelParameters parameters, List<String> body) {
     Map<String, Float> factors = new HashMap<>();
     if (t.bodyLearningRateFactor() != 1) {
-      String head = parameters.headLayerId();
       for (ModelParameters.Named p : parameters.all()) {
-        if (!p.layerId().equals(head)) {
+        if (body.contains(p.layerId())) {
           factors.put(p.id(), (float) t.bodyLearningRateFactor());
         }
       }
