@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Layerlab 0.1.0",
     description = "Train deep-learning projects and keep every run on record. Without a command, ./layerlab opens the workbench.",
-    subcommands = {TrainCommand.class, RunsCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TrainCommand.class, RunsCommand.class, PredictCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,16 @@
+package org.layerlab.runtime.train.bench;
+
+/**
+ * One way's figures.
+ *
+ * @param timedSamples training samples processed while the clock ran
+ * @param seconds how long they took
+ * @param peakMemoryBytes the process's peak resident memory (VmHWM), the engine's native memory included
+ * @param lastLoss the mean loss of the last epoch's batches, to show that each way really trained
+ */
+public record BenchResult(String way, long timedSamples, double seconds, long peakMemoryBytes, double lastLoss, String engine) {
+
+  public double samplesPerSecond() {
+    return seconds <= 0 ? 0 : timedSamples / seconds;
+  }
+}
