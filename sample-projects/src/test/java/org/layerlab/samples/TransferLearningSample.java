@@ -124,7 +124,8 @@ public final class TransferLearningSample {
             transfers.add(e);
           }
         };
-    RunEnded end = new TrainingRun(new TrainingRequest(p, dir, p.name(), null).withCheckpoints(checkpoints).withData(data), listener).call();
+    TrainingRequest request = new TrainingRequest(p, dir, p.name(), null).withCheckpoints(checkpoints).withData(data);
+    RunEnded end = new TrainingRun(request, listener).call();
     if (end.status() != RunStatus.FINISHED) {
       throw new IllegalStateException(p.name() + " ended " + end.status() + ": " + end.message());
     }

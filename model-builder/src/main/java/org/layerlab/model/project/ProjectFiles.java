@@ -447,7 +447,9 @@ public final class ProjectFiles {
           optionalNumber(node, "gamma", at, c.gamma()),
           optionalInteger(node, "everyEpochs", at, c.everyEpochs()),
           milestones,
-          kind == TrainingSettings.ScheduleKind.WARMUP_COSINE ? integer(node, "warmupEpochs", at) : optionalInteger(node, "warmupEpochs", at, 0),
+          kind == TrainingSettings.ScheduleKind.WARMUP_COSINE
+              ? integer(node, "warmupEpochs", at)
+              : optionalInteger(node, "warmupEpochs", at, 0),
           optionalNumber(node, "minLearningRate", at, c.minLearningRate()),
           optionalInteger(node, "patience", at, c.patience()),
           monitor);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to train: the optimizer and its learning rate, batch size, epochs, seed and the share of the training data held out for
@@ -70,81 +71,132 @@ public record TrainingSettings(
   /** The family changes the algorithm to the family's own rule; the same family keeps the algorithm (AdamW stays AdamW). */
   public TrainingSettings withOptimizer(OptimizerKind v) {
     Algorithm a = v == optimizer ? algorithm : (v == null ? null : Algorithm.of(v));
-    return new TrainingSettings(
-        v, learningRate, momentum, batchSize, epochs, seed, validationFraction, a, optimizerOptions, schedule, loss, earlyStopping, transfer, threads, reporting);
+    return edit(e -> {
+      e.optimizer = v;
+      e.algorithm = a;
+    });
   }
 
   public TrainingSettings withAlgorithm(Algorithm v) {
     Objects.requireNonNull(v, "algorithm");
-    return new TrainingSettings(
-        v.family(), learningRate, momentum, batchSize, epochs, seed, validationFraction, v, optimizerOptions, schedule, loss, earlyStopping, transfer, threads, reporting);
+    return edit(e -> e.algorithm = v);
   }
 
   public TrainingSettings withLearningRate(double v) {
-    return new TrainingSettings(
-        optimizer, v, momentum, batchSize, epochs, seed, validationFraction, algorithm, optimizerOptions, schedule, loss, earlyStopping, transfer, threads, reporting);
+    return edit(e -> e.learningRate = v);
   }
 
   public TrainingSettings withMomentum(double v) {
-    return new TrainingSettings(
-        optimizer, learningRate, v, batchSize, epochs, seed, validationFraction, algorithm, optimizerOptions, schedule, loss, earlyStopping, transfer, threads, reporting);
+    return edit(e -> e.momentum = v);
   }
 
   public TrainingSettings withBatchSize(int v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, v, epochs, seed, validationFraction, algorithm, optimizerOptions, schedule, loss, earlyStopping, transfer, threads, reporting);
+    return edit(e -> e.batchSize = v);
   }
 
   public TrainingSettings withEpochs(int v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, batchSize, v, seed, validationFraction, algorithm, optimizerOptions, schedule, loss, earlyStopping, transfer, threads, reporting);
+    return edit(e -> e.epochs = v);
   }
 
   public TrainingSettings withSeed(long v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, batchSize, epochs, v, validationFraction, algorithm, optimizerOptions, schedule, loss, earlyStopping, transfer, threads, reporting);
+    return edit(e -> e.seed = v);
   }
 
   public TrainingSettings withValidationFraction(double v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, batchSize, epochs, seed, v, algorithm, optimizerOptions, schedule, loss, earlyStopping, transfer, threads, reporting);
+    return edit(e -> e.validationFraction = v);
   }
 
   public TrainingSettings withOptimizerOptions(OptimizerOptions v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, batchSize, epochs, seed, validationFraction, algorithm, v, schedule, loss, earlyStopping, transfer, threads, reporting);
+    return edit(e -> e.optimizerOptions = v);
   }
 
   public TrainingSettings withSchedule(Schedule v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, batchSize, epochs, seed, validationFraction, algorithm, optimizerOptions, v, loss, earlyStopping, transfer, threads, reporting);
+    return edit(e -> e.schedule = v);
   }
 
   public TrainingSettings withLoss(LossFunction v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, batchSize, epochs, seed, validationFraction, algorithm, optimizerOptions, schedule, v, earlyStopping, transfer, threads, reporting);
+    return edit(e -> e.loss = v);
   }
 
   /** @param v the rule, or {@code null} to train every epoch */
   public TrainingSettings withEarlyStopping(EarlyStopping v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, batchSize, epochs, seed, validationFraction, algorithm, optimizerOptions, schedule, loss, v, transfer, threads, reporting);
+    return edit(e -> e.earlyStopping = v);
   }
 
   /** @param v where to start from, or {@code null} for fresh weights */
   public TrainingSettings withTransfer(Transfer v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, batchSize, epochs, seed, validationFraction, algorithm, optimizerOptions, schedule, loss, earlyStopping, v, threads, reporting);
+    return edit(e -> e.transfer = v);
   }
 
   public TrainingSettings withThreads(int v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, batchSize, epochs, seed, validationFraction, algorithm, optimizerOptions, schedule, loss, earlyStopping, transfer, v, reporting);
+    return edit(e -> e.threads = v);
   }
 
   public TrainingSettings withReporting(Reporting v) {
-    return new TrainingSettings(
-        optimizer, learningRate, momentum, batchSize, epochs, seed, validationFraction, algorithm, optimizerOptions, schedule, loss, earlyStopping, transfer, threads, v);
+    return edit(e -> e.reporting = v);
+  }
+
+  /** A copy with the fields {@code change} sets. The canonical constructor then makes optimizer and algorithm agree. */
+  private TrainingSettings edit(Consumer<Edit> change) {
+    Edit e = new Edit(this);
+    change.accept(e);
+    return e.build();
+  }
+
+  /** The fields of a settings object being copied with changes. */
+  private static final class Edit {
+    OptimizerKind optimizer;
+    double learningRate;
+    double momentum;
+    int batchSize;
+    int epochs;
+    long seed;
+    double validationFraction;
+    Algorithm algorithm;
+    OptimizerOptions optimizerOptions;
+    Schedule schedule;
+    LossFunction loss;
+    EarlyStopping earlyStopping;
+    Transfer transfer;
+    int threads;
+    Reporting reporting;
+
+    Edit(TrainingSettings t) {
+      optimizer = t.optimizer;
+      learningRate = t.learningRate;
+      momentum = t.momentum;
+      batchSize = t.batchSize;
+      epochs = t.epochs;
+      seed = t.seed;
+      validationFraction = t.validationFraction;
+      algorithm = t.algorithm;
+      optimizerOptions = t.optimizerOptions;
+      schedule = t.schedule;
+      loss = t.loss;
+      earlyStopping = t.earlyStopping;
+      transfer = t.transfer;
+      threads = t.threads;
+      reporting = t.reporting;
+    }
+
+    TrainingSettings build() {
+      return new TrainingSettings(
+          optimizer,
+          learningRate,
+          momentum,
+          batchSize,
+          epochs,
+          seed,
+          validationFraction,
+          algorithm,
+          optimizerOptions,
+          schedule,
+          loss,
+          earlyStopping,
+          transfer,
+          threads,
+          reporting);
+    }
   }
 
   /** What is out of range, each message naming the setting and its allowed values; empty when all is well. */
@@ -611,7 +663,8 @@ public record TrainingSettings(
    * @param bodyLearningRateFactor the learning rate of the layers that took earlier weights, as a share of the rate of the layers that
    *     start fresh (the head); 1 for the same rate
    */
-  public record Transfer(String from, CheckpointChoice checkpoint, List<String> freeze, boolean replaceHead, double bodyLearningRateFactor) {
+  public record Transfer(
+      String from, CheckpointChoice checkpoint, List<String> freeze, boolean replaceHead, double bodyLearningRateFactor) {
 
     public Transfer {
       Objects.requireNonNull(from, "from");

@@ -76,7 +76,11 @@ class TrainingSettingsJsonTest {
         base.training()
             .withAlgorithm(Algorithm.ADAMW)
             .withOptimizerOptions(
-                TrainingSettings.OptimizerOptions.DEFAULT.withWeightDecay(0.01).withBetas(0.85, 0.99).withEpsilon(1e-7).withGradientClipNorm(2))
+                TrainingSettings.OptimizerOptions.DEFAULT
+                    .withWeightDecay(0.01)
+                    .withBetas(0.85, 0.99)
+                    .withEpsilon(1e-7)
+                    .withGradientClipNorm(2))
             .withSchedule(Schedule.warmupCosine(2, 1e-5))
             .withLoss(LossFunction.DEFAULT.withLabelSmoothing(0.1))
             .withEarlyStopping(new EarlyStopping(Metric.VALIDATION_F1, 4, 0.001))

@@ -11,7 +11,16 @@ package org.layerlab.runtime.events;
  * @param binEdges {@code binCounts.length + 1} ascending edges
  */
 public record ParameterHistogram(
-    String layerId, String parameter, String kind, long count, double min, double max, double mean, double std, double[] binEdges, long[] binCounts) {
+    String layerId,
+    String parameter,
+    String kind,
+    long count,
+    double min,
+    double max,
+    double mean,
+    double std,
+    double[] binEdges,
+    long[] binCounts) {
 
   public static final String WEIGHTS = "weights";
   public static final String GRADIENTS = "gradients";

@@ -8,4 +8,5 @@ package org.layerlab.runtime.events;
  * @param gradientNorm the Euclidean norm of all the step's gradients together, before any clipping
  * @param gradientClipped whether the gradients were scaled down to the settings' gradient clip norm
  */
-public record StepDetails(long step, int epoch, int batch, double learningRate, double gradientNorm, boolean gradientClipped, long wallTimeMillis) {}
+public record StepDetails(
+    long step, int epoch, int batch, double learningRate, double gradientNorm, boolean gradientClipped, long wallTimeMillis) {}

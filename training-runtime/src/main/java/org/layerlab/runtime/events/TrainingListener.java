@@ -4,6 +4,13 @@ package org.layerlab.runtime.events;
  * Receives a run's progress. Methods are called on the training thread, in order: {@code onRunStarted}, then {@code onStep} for every
  * batch and {@code onEpoch} after each epoch, then {@code onRunEnded} exactly once. Implementations must return quickly and must not
  * throw; a listener that touches a user interface hands the data over to its own thread.
+ *
+ * <p>The finer events, all with default methods that do nothing, fit into that order: {@code onRunRestored} (a resumed run) or
+ * {@code onWeightsTransferred} (transfer learning) right after {@code onRunStarted}; after each {@code onStep} its
+ * {@code onStepDetails}, and every {@code histogramEvery} steps {@code onHistograms}; {@code onRunPaused} and {@code onRunResumed}
+ * between batches; after each {@code onEpoch} its {@code onEpochScores}, then {@code onCheckpointSaved} for the last and, when the
+ * watched metric improved, the best checkpoint; {@code onEarlyStopped} after the last epoch of a run that stops early; and
+ * {@code onTestReport} just before {@code onRunEnded} of a run that finished. A resumed run's first step is not step 1.
  */
 public interface TrainingListener {
 

@@ -3,8 +3,8 @@ package org.layerlab.runtime.optim;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Adadelta, as PyTorch's {@code torch.optim.Adadelta}: running averages of squared gradients {@code v = ρ v + (1 - ρ) g²} and of
- * squared steps {@code u = ρ u + (1 - ρ) Δ²} give each weight a step in the units of the weight,
+ * Adadelta, as PyTorch's {@code torch.optim.Adadelta}: running averages of squared gradients {@code v = ρ v + (1 - ρ) g²} and
+ * of squared steps {@code u = ρ u + (1 - ρ) Δ²} give each weight a step in the units of the weight,
  * {@code Δ = √(u + ε) / √(v + ε) · g}, {@code w -= lr Δ} (Zeiler, "ADADELTA: an adaptive learning rate method", 2012). The learning
  * rate only scales the result; 1.0 is the paper's method.
  */

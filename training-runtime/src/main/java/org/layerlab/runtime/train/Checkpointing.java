@@ -56,7 +56,13 @@ final class Checkpointing {
       }
       if (!fits(p.array(), t)) {
         throw new IllegalStateException(
-            "parameter " + p.key() + " is " + p.array().getShape() + " in the model but " + Arrays.toString(t.shape()) + " in the checkpoint");
+            "parameter "
+                + p.key()
+                + " is "
+                + p.array().getShape()
+                + " in the model but "
+                + Arrays.toString(t.shape())
+                + " in the checkpoint");
       }
       p.array().set(t.values());
     }

@@ -76,6 +76,6 @@ final class BareDjlWay {
         }
       }
     }
-    return new BenchResult("bare DJL loop", clock.samples(), clock.seconds(), PeakMemory.bytes(), lastLoss, "DJL 0.36 / libtorch 2.7.1");
+    return new BenchResult("bare DJL loop", clock.samples(), clock.seconds(), clock.cpuSeconds(), PeakMemory.bytes(), lastLoss, "DJL 0.36 / libtorch 2.7.1");
   }
 }

@@ -67,7 +67,13 @@ public final class Benchmark {
         out.printf("  round %d: %s ...%n", round, way);
         out.flush();
         BenchResult r = way.equals("pytorch") ? runPython(python.get()) : runJava(way);
-        out.printf(Locale.ROOT, "    %,.0f samples/s, peak %s, last-epoch loss %.4f%n", r.samplesPerSecond(), megabytes(r.peakMemoryBytes()), r.lastLoss());
+        out.printf(
+            Locale.ROOT,
+            "    %,.0f samples/s, %,.0f per CPU second, peak %s, last-epoch loss %.4f%n",
+            r.samplesPerSecond(),
+            r.samplesPerCpuSecond(),
+            megabytes(r.peakMemoryBytes()),
+            r.lastLoss());
         BenchResult kept = best.get(way);
         if (kept == null || r.samplesPerSecond() > kept.samplesPerSecond()) {
           best.put(way, r);
@@ -80,10 +86,17 @@ public final class Benchmark {
 
   private void print(Map<String, BenchResult> best) {
     out.println();
-    out.printf("%-15s %12s %12s %11s  %s%n", "way", "samples/s", "peak memory", "last loss", "engine");
+    out.printf("%-15s %12s %14s %12s %11s  %s%n", "way", "samples/s", "per CPU second", "peak memory", "last loss", "engine");
     for (BenchResult r : best.values()) {
       out.printf(
-          Locale.ROOT, "%-15s %,12.0f %12s %11.4f  %s%n", r.way(), r.samplesPerSecond(), megabytes(r.peakMemoryBytes()), r.lastLoss(), r.engine());
+          Locale.ROOT,
+          "%-15s %,12.0f %,14.0f %12s %11.4f  %s%n",
+          r.way(),
+          r.samplesPerSecond(),
+          r.samplesPerCpuSecond(),
+          megabytes(r.peakMemoryBytes()),
+          r.lastLoss(),
+          r.engine());
     }
     BenchResult layerlab = best.get("layerlab");
     if (layerlab == null) {
@@ -102,6 +115,13 @@ public final class Benchmark {
       }
     }
     out.println("Layerlab's speed as a multiple of each other way's: " + String.join(", ", ratios));
+    List<String> cpuRatios = new ArrayList<>();
+    for (BenchResult r : best.values()) {
+      if (r != layerlab && r.samplesPerCpuSecond() > 0) {
+        cpuRatios.add(String.format(Locale.ROOT, "%.2fx %s", layerlab.samplesPerCpuSecond() / r.samplesPerCpuSecond(), r.way()));
+      }
+    }
+    out.println("The same per CPU second (less disturbed by other programs): " + String.join(", ", cpuRatios));
     if (fastestOther > 0) {
       double ratio = layerlab.samplesPerSecond() / fastestOther;
       out.printf(

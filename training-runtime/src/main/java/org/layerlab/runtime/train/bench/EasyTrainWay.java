@@ -77,6 +77,6 @@ final class EasyTrainWay {
         EasyTrain.fit(trainer, spec.epochs(), set, null);
       }
     }
-    return new BenchResult("DJL EasyTrain", clock.samples(), clock.seconds(), PeakMemory.bytes(), lastLoss[0], "DJL 0.36 / libtorch 2.7.1");
+    return new BenchResult("DJL EasyTrain", clock.samples(), clock.seconds(), clock.cpuSeconds(), PeakMemory.bytes(), lastLoss[0], "DJL 0.36 / libtorch 2.7.1");
   }
 }

@@ -63,6 +63,6 @@ final class LayerlabWay {
     if (end.status() != RunStatus.FINISHED) {
       throw new IllegalStateException("the Layerlab run ended " + end.status() + ": " + end.message());
     }
-    return new BenchResult("Layerlab", clock.samples(), clock.seconds(), PeakMemory.bytes(), lastLoss[0], "DJL 0.36 / libtorch 2.7.1");
+    return new BenchResult("Layerlab", clock.samples(), clock.seconds(), clock.cpuSeconds(), PeakMemory.bytes(), lastLoss[0], "DJL 0.36 / libtorch 2.7.1");
   }
 }

@@ -41,6 +41,7 @@ loss_fn = nn.CrossEntropyLoss()
 batches = 0
 timed = 0
 started = stopped = time.perf_counter()
+cpu_started = cpu_stopped = time.process_time()
 last_loss = 0.0
 model.train()
 for epoch in range(epochs):
@@ -57,15 +58,18 @@ for epoch in range(epochs):
         batches += 1
         if batches == warmup:
             started = time.perf_counter()
+            cpu_started = time.process_time()
         elif batches > warmup:
             timed += len(idx)
             stopped = time.perf_counter()
+            cpu_stopped = time.process_time()
     last_loss = loss_sum / samples
 
 print("RESULT " + json.dumps({
     "way": "PyTorch",
     "timedSamples": timed,
     "seconds": stopped - started,
+    "cpuSeconds": cpu_stopped - cpu_started,
     "peakMemoryBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
     "lastLoss": last_loss,
     "engine": "PyTorch " + torch.__version__ + " (Python)",
