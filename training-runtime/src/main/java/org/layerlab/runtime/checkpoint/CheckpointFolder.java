@@ -116,6 +116,7 @@ public final class CheckpointFolder {
       throws IOException {
     Files.createDirectories(dir);
     Path target = folder(kind);
+    deleteUnfinished(kind);
     Path fresh = Files.createTempDirectory(dir, kind.folderName() + ".tmp");
     try {
       TensorFile.write(fresh.resolve(MODEL_FILE), parameters);
@@ -133,6 +134,16 @@ public final class CheckpointFolder {
       return target;
     } finally {
       deleteTree(fresh);
+    }
+  }
+
+  /** Removes what a process killed while writing a checkpoint of this kind left behind. */
+  private void deleteUnfinished(CheckpointKind kind) throws IOException {
+    String prefix = kind.folderName() + ".tmp";
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        deleteTree(p);
+      }
     }
   }
 

@@ -78,12 +78,14 @@ class CheckpointFolderTest {
   void aWriteCutShortLeavesThePreviousCheckpointReadable() throws IOException {
     CheckpointFolder folder = CheckpointFolder.of(dir);
     folder.write(CheckpointKind.LAST, tensors(1), Map.of(), info(1));
-    // A process killed between the two renames leaves last.old and no last.
+    // A process killed between the two renames leaves last.old and no last; one killed while writing leaves a last.tmp folder.
     Files.move(dir.resolve("last"), dir.resolve("last.old"));
+    Files.createDirectories(dir.resolve("last.tmp12345"));
     assertTrue(folder.has(CheckpointKind.LAST));
     assertEquals(1, folder.read(CheckpointKind.LAST).info().epoch());
     folder.write(CheckpointKind.LAST, tensors(2), Map.of(), info(2));
     assertEquals(2, folder.read(CheckpointKind.LAST).info().epoch());
     assertFalse(Files.exists(dir.resolve("last.old")));
+    assertFalse(Files.exists(dir.resolve("last.tmp12345")), "unfinished writes are cleared away");
   }
 }
