@@ -135,13 +135,14 @@ public final class ProjectFiles {
     writeDataset(root.putObject("dataset"), project.dataset());
     TrainingSettings t = project.training();
     ObjectNode tr = root.putObject("training");
-    tr.put("optimizer", t.optimizer().jsonName());
+    tr.put("optimizer", t.algorithm().jsonName());
     tr.put("learningRate", t.learningRate());
     tr.put("momentum", t.momentum());
     tr.put("batchSize", t.batchSize());
     tr.put("epochs", t.epochs());
     tr.put("seed", t.seed());
     tr.put("validationFraction", t.validationFraction());
+    writeTrainingOptions(tr, t);
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -228,6 +229,93 @@ public final class ProjectFiles {
       aug.put("cropPadding", a.cropPadding());
       aug.put("rotationDegrees", a.rotationDegrees());
       aug.put("shift", a.shift());
+    }
+  }
+
+  /**
+   * The training settings added after the first format, each written only when it differs from its default, so that a project that
+   * uses none of them is written as the first format wrote it.
+   */
+  private static void writeTrainingOptions(ObjectNode tr, TrainingSettings t) {
+    TrainingSettings.OptimizerOptions o = t.optimizerOptions();
+    TrainingSettings.OptimizerOptions d = TrainingSettings.OptimizerOptions.DEFAULT;
+    if (o.nesterov()) {
+      tr.put("nesterov", true);
+    }
+    putIfNot(tr, "weightDecay", o.weightDecay(), d.weightDecay());
+    putIfNot(tr, "beta1", o.beta1(), d.beta1());
+    putIfNot(tr, "beta2", o.beta2(), d.beta2());
+    putIfNot(tr, "epsilon", o.epsilon(), d.epsilon());
+    putIfNot(tr, "rho", o.rho(), d.rho());
+    putIfNot(tr, "gradientClipNorm", o.gradientClipNorm(), d.gradientClipNorm());
+    TrainingSettings.Schedule sc = t.schedule();
+    if (sc.kind() != TrainingSettings.ScheduleKind.CONSTANT) {
+      ObjectNode s = tr.putObject("schedule");
+      s.put("type", sc.kind().jsonName());
+      switch (sc.kind()) {
+        case STEP -> {
+          s.put("everyEpochs", sc.everyEpochs());
+          s.put("gamma", sc.gamma());
+        }
+        case MULTI_STEP -> {
+          s.set("milestones", MAPPER.valueToTree(sc.milestones()));
+          s.put("gamma", sc.gamma());
+        }
+        case EXPONENTIAL -> s.put("gamma", sc.gamma());
+        case COSINE -> s.put("minLearningRate", sc.minLearningRate());
+        case WARMUP_COSINE -> {
+          s.put("warmupEpochs", sc.warmupEpochs());
+          s.put("minLearningRate", sc.minLearningRate());
+        }
+        case PLATEAU -> {
+          s.put("monitor", sc.monitor().jsonName());
+          s.put("gamma", sc.gamma());
+          s.put("patience", sc.patience());
+          s.put("minLearningRate", sc.minLearningRate());
+        }
+        default -> throw new IllegalStateException("constant schedules are not written");
+      }
+    }
+    TrainingSettings.LossFunction loss = t.loss();
+    if (!loss.equals(TrainingSettings.LossFunction.DEFAULT)) {
+      ObjectNode l = tr.putObject("loss");
+      l.put("type", loss.kind().jsonName());
+      if (loss.labelSmoothing() != 0) {
+        l.put("labelSmoothing", loss.labelSmoothing());
+      }
+      if (loss.kind() == TrainingSettings.LossKind.HUBER) {
+        l.put("huberDelta", loss.huberDelta());
+      }
+    }
+    if (t.earlyStopping() != null) {
+      ObjectNode e = tr.putObject("earlyStopping");
+      e.put("metric", t.earlyStopping().metric().jsonName());
+      e.put("patience", t.earlyStopping().patience());
+      e.put("minDelta", t.earlyStopping().minDelta());
+    }
+    if (t.transfer() != null) {
+      TrainingSettings.Transfer x = t.transfer();
+      ObjectNode e = tr.putObject("transfer");
+      e.put("from", x.from());
+      e.put("checkpoint", x.checkpoint().jsonName());
+      e.set("freeze", MAPPER.valueToTree(x.freeze()));
+      e.put("replaceHead", x.replaceHead());
+      e.put("bodyLearningRateFactor", x.bodyLearningRateFactor());
+    }
+    if (t.threads() != 0) {
+      tr.put("threads", t.threads());
+    }
+    if (t.reporting().histogramEvery() != TrainingSettings.Reporting.DEFAULT.histogramEvery()) {
+      tr.put("histogramEvery", t.reporting().histogramEvery());
+    }
+    if (t.reporting().worstSamples() != TrainingSettings.Reporting.DEFAULT.worstSamples()) {
+      tr.put("worstSamples", t.reporting().worstSamples());
+    }
+  }
+
+  private static void putIfNot(ObjectNode node, String field, double value, double byDefault) {
+    if (Double.compare(value, byDefault) != 0) {
+      node.put(field, value);
     }
   }
 
@@ -650,25 +738,193 @@ public final class ProjectFiles {
 
     TrainingSettings training(JsonNode node) throws ProjectFileException {
       String opt = text(node, "optimizer", "training");
-      OptimizerKind optimizer;
+      TrainingSettings.Algorithm algorithm;
       try {
-        optimizer = OptimizerKind.fromJsonName(opt);
+        algorithm = TrainingSettings.Algorithm.fromJsonName(opt);
       } catch (IllegalArgumentException e) {
-        throw fail("training.optimizer", "unknown optimizer '" + opt + "': use sgd or adam");
+        throw fail("training.optimizer", "unknown optimizer '" + opt + "': use one of " + TrainingSettings.Algorithm.jsonNames());
       }
+      TrainingSettings.OptimizerOptions d = TrainingSettings.OptimizerOptions.DEFAULT;
+      TrainingSettings.OptimizerOptions options =
+          new TrainingSettings.OptimizerOptions(
+              optionalBoolean(node, "nesterov", "training", false),
+              optionalNumber(node, "weightDecay", "training", d.weightDecay()),
+              optionalNumber(node, "beta1", "training", d.beta1()),
+              optionalNumber(node, "beta2", "training", d.beta2()),
+              optionalNumber(node, "epsilon", "training", d.epsilon()),
+              optionalNumber(node, "rho", "training", d.rho()),
+              optionalNumber(node, "gradientClipNorm", "training", d.gradientClipNorm()));
+      TrainingSettings.Reporting reporting =
+          new TrainingSettings.Reporting(
+              optionalInteger(node, "histogramEvery", "training", TrainingSettings.Reporting.DEFAULT.histogramEvery()),
+              optionalInteger(node, "worstSamples", "training", TrainingSettings.Reporting.DEFAULT.worstSamples()));
       TrainingSettings t =
           new TrainingSettings(
-              optimizer,
+              algorithm.family(),
               number(node, "learningRate", "training"),
               node.has("momentum") ? number(node, "momentum", "training") : 0.9,
               integer(node, "batchSize", "training"),
               integer(node, "epochs", "training"),
               longInteger(node, "seed", "training"),
-              number(node, "validationFraction", "training"));
+              number(node, "validationFraction", "training"),
+              algorithm,
+              options,
+              schedule(node.get("schedule")),
+              loss(node.get("loss")),
+              earlyStopping(node.get("earlyStopping")),
+              transfer(node.get("transfer")),
+              optionalInteger(node, "threads", "training", 0),
+              reporting);
       for (Map.Entry<String, String> problem : t.fieldProblems().entrySet()) {
         throw fail("training." + problem.getKey(), problem.getValue());
       }
       return t;
+    }
+
+    private TrainingSettings.Schedule schedule(JsonNode node) throws ProjectFileException {
+      if (node == null || node.isNull()) {
+        return TrainingSettings.Schedule.CONSTANT;
+      }
+      String at = "training.schedule";
+      objectAt(node, at, "an object with a type such as \"step\" or \"warmup-cosine\"");
+      String type = text(node, "type", at);
+      TrainingSettings.ScheduleKind kind;
+      try {
+        kind = TrainingSettings.ScheduleKind.fromJsonName(type);
+      } catch (IllegalArgumentException e) {
+        throw fail(at + ".type", e.getMessage());
+      }
+      TrainingSettings.Schedule c = TrainingSettings.Schedule.CONSTANT;
+      List<Integer> milestones = new ArrayList<>();
+      JsonNode m = node.get("milestones");
+      if (m != null && !m.isNull()) {
+        if (!m.isArray()) {
+          throw fail(at + ".milestones", "must be a list of epochs, such as [30, 60]");
+        }
+        for (int i = 0; i < m.size(); i++) {
+          if (!m.get(i).canConvertToInt() || !m.get(i).isIntegralNumber()) {
+            throw fail(at + ".milestones[" + i + "]", "must be a whole number of epochs, got " + m.get(i));
+          }
+          milestones.add(m.get(i).asInt());
+        }
+      } else if (kind == TrainingSettings.ScheduleKind.MULTI_STEP) {
+        throw fail(at + ".milestones", "is missing: give the epochs at which the rate decays, such as [30, 60]");
+      }
+      TrainingSettings.Metric monitor = c.monitor();
+      if (node.hasNonNull("monitor")) {
+        try {
+          monitor = TrainingSettings.Metric.fromJsonName(text(node, "monitor", at));
+        } catch (IllegalArgumentException e) {
+          throw fail(at + ".monitor", e.getMessage());
+        }
+      }
+      return new TrainingSettings.Schedule(
+          kind,
+          optionalNumber(node, "gamma", at, c.gamma()),
+          optionalInteger(node, "everyEpochs", at, c.everyEpochs()),
+          milestones,
+          kind == TrainingSettings.ScheduleKind.WARMUP_COSINE
+              ? integer(node, "warmupEpochs", at)
+              : optionalInteger(node, "warmupEpochs", at, 0),
+          optionalNumber(node, "minLearningRate", at, c.minLearningRate()),
+          optionalInteger(node, "patience", at, c.patience()),
+          monitor);
+    }
+
+    private TrainingSettings.LossFunction loss(JsonNode node) throws ProjectFileException {
+      if (node == null || node.isNull()) {
+        return TrainingSettings.LossFunction.DEFAULT;
+      }
+      String at = "training.loss";
+      objectAt(node, at, "an object with a type such as \"softmax-cross-entropy\"");
+      String type = text(node, "type", at);
+      TrainingSettings.LossKind kind;
+      try {
+        kind = TrainingSettings.LossKind.fromJsonName(type);
+      } catch (IllegalArgumentException e) {
+        throw fail(at + ".type", e.getMessage());
+      }
+      TrainingSettings.LossFunction d = TrainingSettings.LossFunction.DEFAULT;
+      return new TrainingSettings.LossFunction(
+          kind, optionalNumber(node, "labelSmoothing", at, d.labelSmoothing()), optionalNumber(node, "huberDelta", at, d.huberDelta()));
+    }
+
+    private TrainingSettings.EarlyStopping earlyStopping(JsonNode node) throws ProjectFileException {
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      String at = "training.earlyStopping";
+      objectAt(node, at, "an object with metric and patience");
+      TrainingSettings.Metric metric = TrainingSettings.Metric.VALIDATION_LOSS;
+      if (node.hasNonNull("metric")) {
+        try {
+          metric = TrainingSettings.Metric.fromJsonName(text(node, "metric", at));
+        } catch (IllegalArgumentException e) {
+          throw fail(at + ".metric", e.getMessage());
+        }
+      }
+      return new TrainingSettings.EarlyStopping(metric, integer(node, "patience", at), optionalNumber(node, "minDelta", at, 0));
+    }
+
+    private TrainingSettings.Transfer transfer(JsonNode node) throws ProjectFileException {
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      String at = "training.transfer";
+      objectAt(node, at, "an object naming the run to start from");
+      TrainingSettings.CheckpointChoice checkpoint = TrainingSettings.CheckpointChoice.BEST;
+      if (node.hasNonNull("checkpoint")) {
+        String c = text(node, "checkpoint", at);
+        try {
+          checkpoint = TrainingSettings.CheckpointChoice.fromJsonName(c);
+        } catch (IllegalArgumentException e) {
+          throw fail(at + ".checkpoint", "unknown checkpoint '" + c + "': use best or last");
+        }
+      }
+      List<String> freeze = new ArrayList<>();
+      JsonNode f = node.get("freeze");
+      if (f != null && !f.isNull()) {
+        if (!f.isArray()) {
+          throw fail(at + ".freeze", "must be a list of layer ids, such as [\"conv1\", \"conv2\"]");
+        }
+        for (int i = 0; i < f.size(); i++) {
+          if (!f.get(i).isTextual()) {
+            throw fail(at + ".freeze[" + i + "]", "must be a layer id as text, got " + f.get(i));
+          }
+          freeze.add(f.get(i).asText());
+        }
+      }
+      return new TrainingSettings.Transfer(
+          text(node, "from", at),
+          checkpoint,
+          freeze,
+          optionalBoolean(node, "replaceHead", at, true),
+          optionalNumber(node, "bodyLearningRateFactor", at, 1));
+    }
+
+    private void objectAt(JsonNode node, String at, String what) throws ProjectFileException {
+      if (!node.isObject()) {
+        throw fail(at, "must be " + what);
+      }
+    }
+
+    private double optionalNumber(JsonNode parent, String field, String at, double byDefault) throws ProjectFileException {
+      return parent.hasNonNull(field) ? number(parent, field, at) : byDefault;
+    }
+
+    private int optionalInteger(JsonNode parent, String field, String at, int byDefault) throws ProjectFileException {
+      return parent.hasNonNull(field) ? integer(parent, field, at) : byDefault;
+    }
+
+    private boolean optionalBoolean(JsonNode parent, String field, String at, boolean byDefault) throws ProjectFileException {
+      JsonNode n = parent.get(field);
+      if (n == null || n.isNull()) {
+        return byDefault;
+      }
+      if (!n.isBoolean()) {
+        throw fail(join(at, field), "must be true or false, got " + n);
+      }
+      return n.asBoolean();
     }
 
     private JsonNode object(JsonNode parent, String field, String at) throws ProjectFileException {

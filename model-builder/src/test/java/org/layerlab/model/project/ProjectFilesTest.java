@@ -254,7 +254,7 @@ class ProjectFilesTest {
         malformed("null setting", r -> settings(r, 1).putNull("units"), "model.layers[1].settings.units", "no usable value"),
         malformed(
             "empty input shape", r -> settings(r, 0).set("shape", JSON.createArrayNode()), "model.layers[0].settings.shape", "at least one"),
-        malformed("unknown optimizer", r -> ((ObjectNode) r.get("training")).put("optimizer", "rmsprop"), "training.optimizer", "'rmsprop'", "sgd or adam"),
+        malformed("unknown optimizer", r -> ((ObjectNode) r.get("training")).put("optimizer", "lbfgs"), "training.optimizer", "'lbfgs'", "sgd, adam, adamw, adagrad, rmsprop, adadelta"),
         malformed("unknown dataset type", r -> ((ObjectNode) r.get("dataset")).put("type", "cifar10"), "dataset.type", "'cifar10'", "spiral, idx, cifar"),
         malformed("spiral with one class", r -> ((ObjectNode) r.get("dataset")).put("classes", 1), "dataset.classes", "from 2 to 50"),
         malformed("noise as text", r -> ((ObjectNode) r.get("dataset")).put("noise", "low"), "dataset.noise", "must be a number"),

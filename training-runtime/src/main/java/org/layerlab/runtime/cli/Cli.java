@@ -9,12 +9,17 @@ import picocli.CommandLine.Command;
     name = "layerlab",
     mixinStandardHelpOptions = true,
     version = "Layerlab 0.1.0",
-    description = {"Train deep-learning projects and keep every run on record.", "Without a command, ./layerlab opens the workbench (./layerlab --project DIR opens another project)."},
+    description = {
+      "Train deep-learning projects and keep every run on record.",
+      "Without a command, ./layerlab opens the workbench (./layerlab --project DIR opens another project)."
+    },
     subcommands = {
       TrainCommand.class,
       RunsCommand.class,
       SummaryCommand.class,
       TemplatesCommand.class,
+      PredictCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Cli implements Runnable {

@@ -4,6 +4,13 @@ package org.layerlab.runtime.events;
  * Receives a run's progress. Methods are called on the training thread, in order: {@code onRunStarted}, then {@code onStep} for every
  * batch and {@code onEpoch} after each epoch, then {@code onRunEnded} exactly once. Implementations must return quickly and must not
  * throw; a listener that touches a user interface hands the data over to its own thread.
+ *
+ * <p>The finer events, all with default methods that do nothing, fit into that order: {@code onRunRestored} (a resumed run) or
+ * {@code onWeightsTransferred} (transfer learning) right after {@code onRunStarted}; after each {@code onStep} its
+ * {@code onStepDetails}, and every {@code histogramEvery} steps {@code onHistograms}; {@code onRunPaused} and {@code onRunResumed}
+ * between batches; after each {@code onEpoch} its {@code onEpochScores}, then {@code onCheckpointSaved} for the last and, when the
+ * watched metric improved, the best checkpoint; {@code onEarlyStopped} after the last epoch of a run that stops early; and
+ * {@code onTestReport} just before {@code onRunEnded} of a run that finished. A resumed run's first step is not step 1.
  */
 public interface TrainingListener {
 
@@ -14,6 +21,36 @@ public interface TrainingListener {
   default void onEpoch(EpochMetrics metrics) {}
 
   default void onRunEnded(RunEnded event) {}
+
+  /** After each {@link #onStep}: the step's learning rate and gradient norm. */
+  default void onStepDetails(StepDetails details) {}
+
+  /** After each {@link #onEpoch}: the epoch's classification scores on the training batches and the validation set. */
+  default void onEpochScores(EpochScores scores) {}
+
+  /** The run ends early; {@link #onRunEnded} follows. */
+  default void onEarlyStopped(EarlyStopped event) {}
+
+  /** A checkpoint was written after an epoch. */
+  default void onCheckpointSaved(CheckpointSaved event) {}
+
+  /** A resumed run has put back its last checkpoint; sent right after {@link #onRunStarted}. */
+  default void onRunRestored(RunRestored event) {}
+
+  /** Every {@code histogramEvery} steps, after that step's {@link #onStepDetails}: histograms of weights and gradients. */
+  default void onHistograms(ParameterHistograms histograms) {}
+
+  /** When a run finishes (also early), before {@link #onRunEnded}: the model measured on the test split. */
+  default void onTestReport(TestReport report) {}
+
+  /** The run starts from an earlier run's weights; sent right after {@link #onRunStarted}. */
+  default void onWeightsTransferred(WeightsTransferred event) {}
+
+  /** The run has paused between batches. */
+  default void onRunPaused(RunPaused event) {}
+
+  /** A paused run trains again, for one batch or on. */
+  default void onRunResumed(RunResumed event) {}
 
   /** A listener that forwards every call to each of {@code listeners}, in order. */
   static TrainingListener all(TrainingListener... listeners) {
@@ -43,6 +80,76 @@ public interface TrainingListener {
       public void onRunEnded(RunEnded e) {
         for (TrainingListener l : listeners) {
           l.onRunEnded(e);
+        }
+      }
+
+      @Override
+      public void onStepDetails(StepDetails d) {
+        for (TrainingListener l : listeners) {
+          l.onStepDetails(d);
+        }
+      }
+
+      @Override
+      public void onEpochScores(EpochScores s) {
+        for (TrainingListener l : listeners) {
+          l.onEpochScores(s);
+        }
+      }
+
+      @Override
+      public void onEarlyStopped(EarlyStopped e) {
+        for (TrainingListener l : listeners) {
+          l.onEarlyStopped(e);
+        }
+      }
+
+      @Override
+      public void onCheckpointSaved(CheckpointSaved e) {
+        for (TrainingListener l : listeners) {
+          l.onCheckpointSaved(e);
+        }
+      }
+
+      @Override
+      public void onRunRestored(RunRestored e) {
+        for (TrainingListener l : listeners) {
+          l.onRunRestored(e);
+        }
+      }
+
+      @Override
+      public void onHistograms(ParameterHistograms h) {
+        for (TrainingListener l : listeners) {
+          l.onHistograms(h);
+        }
+      }
+
+      @Override
+      public void onTestReport(TestReport r) {
+        for (TrainingListener l : listeners) {
+          l.onTestReport(r);
+        }
+      }
+
+      @Override
+      public void onWeightsTransferred(WeightsTransferred e) {
+        for (TrainingListener l : listeners) {
+          l.onWeightsTransferred(e);
+        }
+      }
+
+      @Override
+      public void onRunPaused(RunPaused e) {
+        for (TrainingListener l : listeners) {
+          l.onRunPaused(e);
+        }
+      }
+
+      @Override
+      public void onRunResumed(RunResumed e) {
+        for (TrainingListener l : listeners) {
+          l.onRunResumed(e);
         }
       }
     };

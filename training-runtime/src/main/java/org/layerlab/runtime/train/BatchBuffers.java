@@ -42,6 +42,11 @@ final class BatchBuffers {
     return count;
   }
 
+  /** The gathered labels; only the first {@link #count()} belong to the batch. */
+  int[] labelArray() {
+    return labels;
+  }
+
   /** The gathered features as one (count, sample shape...) float array in {@code manager}. */
   NDList features(NDManager manager) {
     Shape shape = BlockCompiler.batchShape(data.sampleShape(), count);

@@ -1,0 +1,31 @@
+package org.layerlab.runtime.events;
+
+/**
+ * Metric names for the figures that {@link MetricTags} does not name, in the same {@code group/name} style: per step, stored with the
+ * step; per epoch, stored with the epoch number as step.
+ */
+public final class TrainingTags {
+  /** Per step: the learning rate used. */
+  public static final String STEP_LEARNING_RATE = "step/learning_rate";
+  /** Per step: the global gradient norm before clipping. */
+  public static final String STEP_GRADIENT_NORM = "step/gradient_norm";
+
+  /** Per epoch: top-5 accuracy (top-k when there are fewer classes) on the validation set. */
+  public static final String VALIDATION_TOP5_ACCURACY = "epoch/validation_top5_accuracy";
+  /** Per epoch: macro-averaged precision on the validation set. */
+  public static final String VALIDATION_MACRO_PRECISION = "epoch/validation_macro_precision";
+  /** Per epoch: macro-averaged recall on the validation set. */
+  public static final String VALIDATION_MACRO_RECALL = "epoch/validation_macro_recall";
+  /** Per epoch: macro-averaged F1 on the validation set. */
+  public static final String VALIDATION_MACRO_F1 = "epoch/validation_macro_f1";
+  /** Per epoch: the same four on the training batches. */
+  public static final String TRAIN_TOP5_ACCURACY = "epoch/train_top5_accuracy";
+  public static final String TRAIN_MACRO_F1 = "epoch/train_macro_f1";
+  /** Once, stored with the last step: the final report's figures. */
+  public static final String TEST_LOSS = "test/loss";
+  public static final String TEST_ACCURACY = "test/accuracy";
+  public static final String TEST_TOP5_ACCURACY = "test/top5_accuracy";
+  public static final String TEST_MACRO_F1 = "test/macro_f1";
+
+  private TrainingTags() {}
+}

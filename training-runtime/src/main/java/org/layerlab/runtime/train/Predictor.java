@@ -1,0 +1,164 @@
+package org.layerlab.runtime.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.layerlab.model.analysis.Shape;
+import org.layerlab.model.project.Project;
+import org.layerlab.model.project.ProjectFileException;
+import org.layerlab.model.project.ProjectFiles;
+import org.layerlab.runtime.checkpoint.Checkpoint;
+import org.layerlab.runtime.checkpoint.CheckpointFolder;
+import org.layerlab.runtime.checkpoint.CheckpointKind;
+import org.layerlab.runtime.compile.BlockCompiler;
+import org.layerlab.runtime.compile.CompiledModel;
+import org.layerlab.runtime.compile.InvalidModelException;
+
+/**
+ * A trained model loaded from a run's checkpoint folder for prediction: the project as trained is compiled for inference and given
+ * the checkpoint's weights, and each sample comes out as class probabilities. Not thread-safe; close it to free the engine's memory.
+ */
+public final class Predictor implements AutoCloseable {
+
+  private final Project project;
+  private final Shape sampleShape;
+  private final List<String> classNames;
+  private final CheckpointKind kind;
+  private final int epoch;
+  private final boolean outputsProbabilities;
+  private final Model model;
+  private final ai.djl.inference.Predictor<NDList, NDList> engine;
+
+  private Predictor(
+      Project project, Shape sampleShape, List<String> classNames, Checkpoint checkpoint, CheckpointKind kind, CompiledModel compiled)
+      throws InvalidModelException {
+    this.project = project;
+    this.sampleShape = sampleShape;
+    this.classNames = classNames;
+    this.kind = kind;
+    this.epoch = checkpoint.info().epoch();
+    this.outputsProbabilities = BlockCompiler.endsInSoftmax(project.model());
+    Model m = Model.newInstance("layerlab-predict", Device.cpu());
+    try {
+      m.setBlock(compiled.block());
+      compiled.block().initialize(m.getNDManager(), DataType.FLOAT32, BlockCompiler.batchShape(sampleShape, 1));
+      Checkpointing.restoreAll(ModelParameters.of(project.model(), compiled), checkpoint.parameters());
+      this.engine = m.newPredictor(new NoopTranslator());
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
+    }
+    this.model = m;
+  }
+
+  /**
+   * Loads the model of the run whose checkpoint folder is {@code checkpointDir}: the best checkpoint, or the last when the run kept
+   * no best one.
+   *
+   * @throws IOException when the folder holds no checkpoint or project, or they cannot be read
+   */
+  public static Predictor load(Path checkpointDir) throws IOException {
+    CheckpointFolder folder = CheckpointFolder.of(checkpointDir);
+    CheckpointKind kind = folder.has(CheckpointKind.BEST) ? CheckpointKind.BEST : CheckpointKind.LAST;
+    if (!folder.has(kind)) {
+      throw new IOException(
+          folder.dir() + " holds no checkpoint: the run kept none, or stopped before its first epoch ended. Train it with checkpoints.");
+    }
+    String json =
+        folder.readProject().orElseThrow(() -> new IOException(folder.dir() + " has no " + CheckpointFolder.PROJECT_FILE + " beside its checkpoints"));
+    Project project;
+    CompiledModel compiled;
+    try {
+      project = ProjectFiles.parse(json, folder.dir().resolve(CheckpointFolder.PROJECT_FILE));
+      compiled = BlockCompiler.compileForInference(project.model());
+    } catch (ProjectFileException | InvalidModelException e) {
+      throw new IOException("the project beside the checkpoints cannot be used: " + e.getMessage(), e);
+    }
+    Shape shape = compiled.analysis().inputShape().orElseThrow(() -> new IOException("the model's input shape is unknown"));
+    int classes = compiled.analysis().outputShape().map(o -> o.dim(0)).orElseThrow(() -> new IOException("the model's output is unknown"));
+    List<String> names = folder.readClassNames().orElse(List.of());
+    if (names.size() != classes) {
+      names = new ArrayList<>();
+      for (int c = 0; c < classes; c++) {
+        names.add("class " + c);
+      }
+    }
+    Checkpoint checkpoint = folder.read(kind);
+    try {
+      return new Predictor(project, shape, List.copyOf(names), checkpoint, kind, compiled);
+    } catch (InvalidModelException | RuntimeException e) {
+      throw new IOException("the checkpoint does not fit its project's model: " + e.getMessage(), e);
+    }
+  }
+
+  /** The shape of one sample, as the model's Input layer declares it. */
+  public Shape sampleShape() {
+    return sampleShape;
+  }
+
+  public List<String> classNames() {
+    return classNames;
+  }
+
+  public Project project() {
+    return project;
+  }
+
+  /** Which checkpoint was loaded, and after which epoch it was taken. */
+  public String describeCheckpoint() {
+    return kind.folderName() + " checkpoint, after epoch " + epoch;
+  }
+
+  /**
+   * The class probabilities of one sample of {@link #sampleShape()}, flattened as the training data holds samples.
+   *
+   * @throws IllegalArgumentException when the sample has the wrong number of values
+   */
+  public Prediction predict(float[] sample) {
+    Objects.requireNonNull(sample, "sample");
+    if (sample.length != sampleShape.elements()) {
+      throw new IllegalArgumentException(
+          "the model takes samples of " + sampleShape + " (" + sampleShape.elements() + " values), got " + sample.length + " values");
+    }
+    boolean gradMode = "PyTorch".equals(Engine.getInstance().getEngineName()) && JniUtils.isGradMode();
+    if (gradMode) {
+      JniUtils.setGradMode(false);
+    }
+    float[] out;
+    try (NDManager scope = model.getNDManager().newSubManager()) {
+      NDList input = new NDList(scope.create(sample, BlockCompiler.batchShape(sampleShape, 1)));
+      NDList output = engine.predict(input);
+      out = outputsProbabilities ? output.singletonOrThrow().toFloatArray() : output.singletonOrThrow().softmax(1).toFloatArray();
+    } catch (TranslateException e) {
+      throw new IllegalStateException("the engine could not run the model: " + e.getMessage(), e);
+    } finally {
+      if (gradMode) {
+        JniUtils.setGradMode(true);
+      }
+    }
+    List<Prediction.ClassProbability> ranked = new ArrayList<>();
+    for (int c = 0; c < out.length; c++) {
+      ranked.add(new Prediction.ClassProbability(c, classNames.get(c), out[c]));
+    }
+    ranked.sort(Comparator.comparingDouble(Prediction.ClassProbability::probability).reversed());
+    return new Prediction(ranked);
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    model.close();
+  }
+}
