@@ -77,6 +77,9 @@ public final class TrainingRun implements Callable<RunEnded> {
    */
   private static final Object GRADIENT_LOCK = new Object();
 
+  /** Runs train on the CPU; a run's provenance records it through {@link #device()}. */
+  private static final Device DEVICE = Device.cpu();
+
   private static final int THROUGHPUT_WINDOW = 20;
   private static final int MIN_EVALUATION_BATCH = 256;
 
@@ -119,6 +122,19 @@ public final class TrainingRun implements Callable<RunEnded> {
       LOG.warn("A training listener threw from onRunEnded; the run ended anyway", e);
     }
     return end;
+  }
+
+  /** The device runs train on, as DJL names it, such as {@code cpu()}. */
+  public static String device() {
+    return DEVICE.toString();
+  }
+
+  /**
+   * How many threads the engine uses inside one operation (PyTorch's intra-op pool), or 0 when the engine does not say. Starts the
+   * engine if it has not started.
+   */
+  public static int engineThreads() {
+    return "PyTorch".equals(Engine.getInstance().getEngineName()) ? JniUtils.getNumThreads() : 0;
   }
 
   /** Asks the run to end after the current batch, with status STOPPED. Safe from any thread, and more than once. */
@@ -173,9 +189,9 @@ public final class TrainingRun implements Callable<RunEnded> {
     DefaultTrainingConfig config =
         new DefaultTrainingConfig(new SoftmaxCrossEntropyLoss())
             .optOptimizer(optimizer(settings))
-            .optDevices(new Device[] {Device.cpu()});
+            .optDevices(new Device[] {DEVICE});
     boolean restoreGradMode = switchGradModeOff();
-    try (Model model = Model.newInstance("layerlab", Device.cpu())) {
+    try (Model model = Model.newInstance("layerlab", DEVICE)) {
       model.setBlock(compiled.block());
       try (Trainer trainer = model.newTrainer(config)) {
         synchronized (SEED_LOCK) {
