@@ -30,6 +30,17 @@ public record RunComparison(
    * @throws IllegalArgumentException when a run is not in the store
    */
   public static RunComparison load(RunStore store, List<String> runIds, List<String> tags, Axis axis) {
+    return load(store, runIds, tags, tags.isEmpty() ? null : tags, axis);
+  }
+
+  /**
+   * Loads a comparison whose hyperparameter table shows other series than the curves.
+   *
+   * @param tags the series to load as curves; empty for every series any of the runs has
+   * @param tableMetrics the series whose final and best values the table shows; {@code null} for those of {@link #DEFAULT_METRICS}
+   *     that any of the runs has
+   */
+  public static RunComparison load(RunStore store, List<String> runIds, List<String> tags, List<String> tableMetrics, Axis axis) {
     List<RunEntry> runs = new ArrayList<>();
     for (String id : runIds) {
       runs.add(store.entry(id).orElseThrow(() -> new IllegalArgumentException("no run with id " + id + " in " + store.file())));
@@ -47,8 +58,8 @@ public record RunComparison(
       }
       curves.put(tag, perRun);
     }
-    List<String> tableMetrics = tags.isEmpty() ? presentDefaults(runs) : List.copyOf(tags);
-    return new RunComparison(runs, axis, ConfigDiff.of(configs), HyperparameterTable.of(runs, tableMetrics), curves);
+    List<String> table = tableMetrics == null ? presentDefaults(runs) : List.copyOf(tableMetrics);
+    return new RunComparison(runs, axis, ConfigDiff.of(configs), HyperparameterTable.of(runs, table), curves);
   }
 
   private static List<String> allTags(List<RunEntry> runs) {
@@ -59,7 +70,8 @@ public record RunComparison(
     return List.copyOf(tags);
   }
 
-  private static List<String> presentDefaults(List<RunEntry> runs) {
+  /** Those of {@link #DEFAULT_METRICS} that any of the runs has, in that order. */
+  public static List<String> presentDefaults(List<RunEntry> runs) {
     List<String> out = new ArrayList<>();
     for (String tag : DEFAULT_METRICS) {
       if (runs.stream().anyMatch(r -> r.metrics().containsKey(tag))) {

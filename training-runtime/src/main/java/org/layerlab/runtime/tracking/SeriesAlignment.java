@@ -60,7 +60,8 @@ public final class SeriesAlignment {
 
   /**
    * The curves read at {@code rows} evenly spaced x positions from the smallest to the largest x of any curve (both included), such
-   * as ten rows for a printed table. Curves must share tag and axis.
+   * as ten rows for a printed table; or, when the curves have {@code rows} distinct x positions or fewer (epoch series), at exactly
+   * those. Curves must share tag and axis.
    */
   public static Table sample(List<Curve> curves, int rows) {
     if (rows < 1) {
@@ -79,14 +80,18 @@ public final class SeriesAlignment {
     if (lo > hi) {
       return new Table(axis, tag, new double[0], new double[curves.size()][0]);
     }
-    int n = lo == hi ? 1 : rows;
-    double[] x = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = n == 1 ? hi : lo + (hi - lo) * i / (n - 1);
-      if (axis == Axis.STEP) {
-        x[i] = Math.round(x[i]);
+    double[] x = distinctX(curves, rows);
+    if (x == null) {
+      int n = lo == hi ? 1 : rows;
+      x = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = n == 1 ? hi : lo + (hi - lo) * i / (n - 1);
+        if (axis == Axis.STEP) {
+          x[i] = Math.round(x[i]);
+        }
       }
     }
+    int n = x.length;
     double[][] y = new double[curves.size()][n];
     for (int r = 0; r < curves.size(); r++) {
       for (int i = 0; i < n; i++) {
@@ -94,6 +99,19 @@ public final class SeriesAlignment {
       }
     }
     return new Table(axis, tag, x, y);
+  }
+
+  /** The sorted distinct x of all curves, or {@code null} when there are more than {@code limit}. */
+  private static double[] distinctX(List<Curve> curves, int limit) {
+    java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+    for (Curve c : curves) {
+      for (double v : c.x()) {
+        if (xs.add(v) && xs.size() > limit) {
+          return null;
+        }
+      }
+    }
+    return xs.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static void sortByX(double[] x, double[] y) {
