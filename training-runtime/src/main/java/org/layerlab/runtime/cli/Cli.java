@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "Train deep-learning projects and keep every run on record. Without a command, ./layerlab opens the workbench.",
-    subcommands = {TrainCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TrainCommand.class, RunsCommand.class, BenchStoreCommand.class, BenchLoggingCommand.class, CommandLine.HelpCommand.class
+    })
 public final class Cli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.layerlab.runtime.store.MetricSeries;
 import org.layerlab.runtime.store.RunEntry;
 import org.layerlab.runtime.store.RunStore;
 
@@ -50,11 +51,12 @@ public record RunComparison(
     for (RunEntry r : runs) {
       configs.put(r.id(), r.summary().configJson());
     }
+    Map<String, Map<String, MetricSeries>> points = store.series(runs.stream().map(RunEntry::id).toList(), series);
     Map<String, List<Curve>> curves = new LinkedHashMap<>();
     for (String tag : series) {
       List<Curve> perRun = new ArrayList<>();
       for (RunEntry r : runs) {
-        perRun.add(SeriesAlignment.curve(r, store.series(r.id(), tag), axis));
+        perRun.add(SeriesAlignment.curve(r, points.get(r.id()).get(tag), axis));
       }
       curves.put(tag, perRun);
     }

@@ -271,4 +271,39 @@ class RunStoreTrackingTest {
       assertEquals(List.of(), store.runIdsStartingWith("zz"));
     }
   }
+
+  @Test
+  void seriesOfSeveralRunsReadSideBySideEqualTheSeriesReadOneByOne() {
+    try (RunStore store = open()) {
+      List<String> ids = new java.util.ArrayList<>();
+      for (int r = 0; r < 7; r++) {
+        String id = store.createRun("r" + r, "P", CONFIG, r);
+        List<MetricPoint> points = new java.util.ArrayList<>();
+        for (int step = 1; step <= 500 + r; step++) {
+          points.add(new MetricPoint("a", step, step * 10L, step % 50 == 0 ? Double.NaN : step % 3 == 0 ? 0.0 : r + 1.0 / step));
+          if (r % 2 == 0) {
+            points.add(new MetricPoint("b", step, step * 10L + 1, -step));
+          }
+        }
+        store.appendMetrics(id, points);
+        ids.add(id);
+      }
+      Map<String, Map<String, MetricSeries>> all = store.series(ids, List.of("b", "a", "missing"));
+      assertEquals(ids, List.copyOf(all.keySet()));
+      for (String id : ids) {
+        assertEquals(List.of("b", "a", "missing"), List.copyOf(all.get(id).keySet()), "tags in the order asked");
+        for (String tag : List.of("a", "b", "missing")) {
+          MetricSeries one = store.series(id, tag);
+          MetricSeries bulk = all.get(id).get(tag);
+          assertTrue(java.util.Arrays.equals(one.steps(), bulk.steps()), id + " " + tag);
+          assertTrue(java.util.Arrays.equals(one.wallTimesMillis(), bulk.wallTimesMillis()));
+          assertTrue(java.util.Arrays.equals(one.values(), bulk.values()), "NaN stays NaN and 0.0 stays 0.0");
+        }
+      }
+      assertEquals(0.0, all.get(ids.get(0)).get("a").values()[2], "a stored 0.0 is not taken for NULL");
+      assertTrue(Double.isNaN(all.get(ids.get(0)).get("a").values()[49]));
+      RunStoreException e = assertThrows(RunStoreException.class, () -> store.series(List.of(ids.get(0), "nope"), List.of("a")));
+      assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    }
+  }
 }
