@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import java.nio.file.Path;
@@ -61,7 +62,46 @@ class RunRecorderTest {
       rec.onStep(new StepMetrics(1, 1, 1, 100, 1.0, 0.5, 100, t0));
       assertEquals(0, store.metrics(rec.runId(), MetricTags.STEP_LOSS).size(), "a fresh step is buffered, not written");
       rec.onStep(new StepMetrics(2, 1, 2, 100, 1.0, 0.5, 100, t0 + RunRecorder.FLUSH_INTERVAL_MILLIS + 1));
-      assertEquals(2, store.metrics(rec.runId(), MetricTags.STEP_LOSS).size(), "a step past the interval flushes all");
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (store.metrics(rec.runId(), MetricTags.STEP_LOSS).size() < 2 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(2, store.metrics(rec.runId(), MetricTags.STEP_LOSS).size(), "a step past the interval has all written, unasked");
+      assertTrue(rec.writeCpuNanos() > 0, "by the writer thread");
+    }
+  }
+
+  @Test
+  void aBusyStoreDoesNotHoldUpTrainingAndFlushWaitsForEveryWrite() throws Exception {
+    try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+      RunRecorder rec = RunRecorder.begin(store, project, "busy store");
+      CountDownLatch held = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      Thread reader =
+          new Thread(
+              () -> {
+                synchronized (store) { // as a long read by the app would
+                  held.countDown();
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              });
+      reader.start();
+      held.await();
+      long t = System.nanoTime();
+      for (int epoch = 1; epoch <= 3; epoch++) {
+        rec.onStep(new StepMetrics(epoch, epoch, 1, 1, 1.0 / epoch, 0.5, 100, System.currentTimeMillis()));
+        rec.onEpoch(new EpochMetrics(epoch, epoch, 1, 0.5, 1, 0.5, System.currentTimeMillis()));
+      }
+      assertTrue((System.nanoTime() - t) < 1_000_000_000L, "the training thread went on while the store was busy");
+      release.countDown();
+      rec.flush();
+      assertEquals(3, store.metrics(rec.runId(), MetricTags.STEP_LOSS).size(), "flush returns once everything is written");
+      assertEquals(3, store.metrics(rec.runId(), MetricTags.VALIDATION_ACCURACY).size());
+      reader.join();
     }
   }
 
