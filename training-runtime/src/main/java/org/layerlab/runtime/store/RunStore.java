@@ -62,6 +62,7 @@ public final class RunStore implements AutoCloseable {
   private final Map<String, Long> tagIds = new HashMap<>();
   private final List<Connection> readers = new ArrayList<>();
   private ExecutorService readPool;
+  private PreparedStatement insertMetric;
 
   private RunStore(Path file, Connection connection) {
     this.file = file;
@@ -190,14 +191,57 @@ public final class RunStore implements AutoCloseable {
     if (points.isEmpty()) {
       return;
     }
-    write(
-        "store " + points.size() + " metric points of run " + runId,
-        () -> {
-          requireWritable(runId);
-          insertMetrics(runId, points);
-          MetricSummaries.merge(connection, runId, points, this::cachedTagId);
-          return null;
-        });
+    withoutForeignKeyChecks(
+        () ->
+            write(
+                "store " + points.size() + " metric points of run " + runId,
+                () -> {
+                  requireWritable(runId);
+                  // Stands in for the foreign key checks, which would look the run and the tag up again for every point: the tags
+                  // come from this store's own table, and the write lock held from here to the commit keeps the run from going.
+                  requireRun(runId);
+                  insertMetrics(runId, points);
+                  MetricSummaries.merge(connection, runId, points, this::cachedTagId);
+                  return null;
+                }));
+  }
+
+  /**
+   * Runs {@code work} with SQLite's foreign key checks off, and always turns them back on. The checks cost about a microsecond per
+   * point appended, a third of the append, while training may append a thousand points a second; {@link #deleteRun} relies on
+   * them (ON DELETE CASCADE), so they are off only for appends that check the run themselves. The setting cannot change inside a
+   * transaction, hence the switches of auto-commit around it.
+   */
+  private void withoutForeignKeyChecks(Runnable work) {
+    try {
+      setForeignKeys(false);
+    } catch (SQLException e) {
+      throw new RunStoreException("Cannot prepare to store metric points in " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      work.run();
+    } finally {
+      try {
+        setForeignKeys(true);
+      } catch (SQLException e) {
+        // Without the checks a later delete would leave points behind: better to stop using this connection.
+        try {
+          connection.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw new RunStoreException("Cannot turn foreign key checks back on in " + file + "; the store is closed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void setForeignKeys(boolean on) throws SQLException {
+    connection.setAutoCommit(true);
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA foreign_keys=" + (on ? "ON" : "OFF"));
+    } finally {
+      connection.setAutoCommit(false);
+    }
   }
 
   /**
@@ -797,6 +841,10 @@ public final class RunStore implements AutoCloseable {
         c.close();
       }
       readers.clear();
+      if (insertMetric != null) {
+        insertMetric.close();
+        insertMetric = null;
+      }
       connection.close();
     } catch (SQLException e) {
       throw new RunStoreException("Cannot close the run store " + file + ": " + e.getMessage(), e);
@@ -814,8 +862,13 @@ public final class RunStore implements AutoCloseable {
   }
 
   private void insertMetrics(String runId, List<MetricPoint> points) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement("INSERT OR REPLACE INTO metrics(run_id, tag_id, step, wall_time, val) VALUES (?,?,?,?,?)")) {
+    if (insertMetric == null) {
+      // Kept for the life of the store: a run appends every second, and preparing costs as much as inserting a dozen points.
+      insertMetric =
+          connection.prepareStatement("INSERT OR REPLACE INTO metrics(run_id, tag_id, step, wall_time, val) VALUES (?,?,?,?,?)");
+    }
+    PreparedStatement ps = insertMetric;
+    try {
       for (MetricPoint p : points) {
         ps.setString(1, runId);
         ps.setLong(2, tagId(p.tag()));
@@ -825,6 +878,8 @@ public final class RunStore implements AutoCloseable {
         ps.addBatch();
       }
       ps.executeBatch();
+    } finally {
+      ps.clearBatch();
     }
   }
 

@@ -306,4 +306,23 @@ class RunStoreTrackingTest {
       assertTrue(e.getMessage().contains("nope"), e.getMessage());
     }
   }
+
+  @Test
+  void appendsCheckTheRunThemselvesAndLeaveForeignKeysOnForDeletes() throws Exception {
+    Path db = dir.resolve("runs.db");
+    try (RunStore store = RunStore.open(db)) {
+      RunStoreException e =
+          assertThrows(RunStoreException.class, () -> store.appendMetrics("nope", List.of(new MetricPoint("loss", 1, 1, 0.5))));
+      assertTrue(e.getMessage().contains("no run with id nope"), e.getMessage());
+      String id = finished(store, "r", "P", 0, 0.5, 0.5);
+      store.appendMetrics(id, List.of(new MetricPoint("loss", 1, 1, 0.5)));
+      assertTrue(store.deleteRun(id), "a delete right after an append still cascades");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM metrics) + (SELECT COUNT(*) FROM run_metrics)")) {
+      rs.next();
+      assertEquals(0, rs.getInt(1), "no point of the unknown run, none of the deleted one");
+    }
+  }
 }
