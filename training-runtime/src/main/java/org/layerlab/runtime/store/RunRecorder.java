@@ -22,12 +22,13 @@ import org.layerlab.runtime.events.TrainingListener;
 /**
  * Writes a run's events into the {@link RunStore}.
  *
- * <p>Step metrics are buffered and written in one small transaction at least once a second, and at every epoch end, so a process
- * killed mid-run loses at most the last second of steps. The transactions run on a writer thread of the recorder's own, not on the
- * training thread: a write costs a few microseconds per point inside SQLite, and a fast model takes a step every millisecond. The
- * training thread only buffers, and waits only when {@value #MAX_PENDING_WRITES} writes are pending (a slow disk then slows training
- * rather than filling memory). {@link #flush()} and the end of the run wait for every write. A store failure never stops training:
- * the recorder keeps the first error, logs it, and stops writing.
+ * <p>Step and epoch metrics are buffered and written in one small transaction once a second (checked at every step and epoch end),
+ * and at the end of the run, so a process killed mid-run loses at most the last second. Not at every epoch end: a small model's
+ * epoch can last a tenth of a second, and a write's fixed cost and cold caches then cost more than its points. The transactions run
+ * on a writer thread of the recorder's own, not on the training thread: a write costs a microsecond or two per point inside SQLite,
+ * and a fast model takes a step every millisecond. The training thread only buffers, and waits only when {@value #MAX_PENDING_WRITES}
+ * writes are pending (a slow disk then slows training rather than filling memory). {@link #flush()} and the end of the run wait for
+ * every write. A store failure never stops training: the recorder keeps the first error, logs it, and stops writing.
  *
  * <p>When the run starts, the recorder stores its batches per epoch and, if it was given one, its provenance: a JSON document made
  * on the writer thread, so that reading the dataset's files and asking the engine delay neither a user interface nor training. A run
@@ -35,7 +36,7 @@ import org.layerlab.runtime.events.TrainingListener;
  */
 public final class RunRecorder implements TrainingListener {
 
-  /** Longest time step metrics wait in memory before they are written. */
+  /** Longest time metrics wait in memory before they are written, while the run reports steps or epochs. */
   static final long FLUSH_INTERVAL_MILLIS = 1000;
 
   /** Writes that may wait for the writer thread before the training thread waits too. */
@@ -129,7 +130,9 @@ public final class RunRecorder implements TrainingListener {
     buffer.add(new MetricPoint(MetricTags.TRAIN_ACCURACY, e, m.wallTimeMillis(), m.trainAccuracy()));
     buffer.add(new MetricPoint(MetricTags.VALIDATION_LOSS, e, m.wallTimeMillis(), m.validationLoss()));
     buffer.add(new MetricPoint(MetricTags.VALIDATION_ACCURACY, e, m.wallTimeMillis(), m.validationAccuracy()));
-    handOver();
+    if (m.wallTimeMillis() - lastFlush >= FLUSH_INTERVAL_MILLIS) {
+      handOver();
+    }
   }
 
   /** Writes what is buffered and the end of the run, and returns once they are in the store. */

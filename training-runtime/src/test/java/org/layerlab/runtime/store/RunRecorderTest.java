@@ -55,18 +55,21 @@ class RunRecorderTest {
   }
 
   @Test
-  void stepsWaitInMemoryLessThanTheFlushInterval() throws Exception {
+  void metricsWaitInMemoryLessThanTheFlushInterval() throws Exception {
     try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
       RunRecorder rec = RunRecorder.begin(store, project, "buffered");
       long t0 = System.currentTimeMillis();
       rec.onStep(new StepMetrics(1, 1, 1, 100, 1.0, 0.5, 100, t0));
       assertEquals(0, store.metrics(rec.runId(), MetricTags.STEP_LOSS).size(), "a fresh step is buffered, not written");
+      rec.onEpoch(new EpochMetrics(1, 1, 1, 0.5, 1, 0.5, t0 + 1));
+      assertEquals(0, store.metrics(rec.runId(), MetricTags.VALIDATION_ACCURACY).size(), "a fast epoch's end waits with the steps");
       rec.onStep(new StepMetrics(2, 1, 2, 100, 1.0, 0.5, 100, t0 + RunRecorder.FLUSH_INTERVAL_MILLIS + 1));
       long deadline = System.currentTimeMillis() + 10_000;
       while (store.metrics(rec.runId(), MetricTags.STEP_LOSS).size() < 2 && System.currentTimeMillis() < deadline) {
         Thread.sleep(5);
       }
       assertEquals(2, store.metrics(rec.runId(), MetricTags.STEP_LOSS).size(), "a step past the interval has all written, unasked");
+      assertEquals(1, store.metrics(rec.runId(), MetricTags.VALIDATION_ACCURACY).size());
       assertTrue(rec.writeCpuNanos() > 0, "by the writer thread");
     }
   }
