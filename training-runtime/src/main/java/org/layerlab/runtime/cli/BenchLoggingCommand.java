@@ -23,10 +23,10 @@ final class BenchLoggingCommand implements Callable<Integer> {
   @Option(names = "--project", paramLabel = "DIR", description = "The project to train (default: the fashion-mnist-mlp sample).")
   Path project;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Epochs per run. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", description = "Epochs per run. Default: ${DEFAULT-VALUE}.")
   int epochs;
 
-  @Option(names = "--repeats", paramLabel = "N", defaultValue = "7", description = "Runs in each arm. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Runs in each arm. Default: ${DEFAULT-VALUE}.")
   int repeats;
 
   @Option(names = "--full", description = "Train on the full dataset when installed, not the project's own files.")

@@ -48,7 +48,7 @@ public final class LoggingOverheadBenchmark {
 
     public static Options defaults() {
       String samples = System.getProperty("layerlab.samples", "sample-projects");
-      return new Options(Path.of(samples, "fashion-mnist-mlp"), 5, 7, null, false);
+      return new Options(Path.of(samples, "fashion-mnist-mlp"), 20, 5, null, false);
     }
 
     static Options parse(String[] args) {
