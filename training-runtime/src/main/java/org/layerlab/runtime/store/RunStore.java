@@ -19,10 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.layerlab.runtime.events.RunStatus;
 
 /**
@@ -54,19 +50,16 @@ public final class RunStore implements AutoCloseable {
       "r.id, r.name, r.project_name, r.status, r.started_at, r.ended_at, r.final_val_accuracy, r.message, r.config_json, r.group_id,"
           + " r.notes, r.archived, r.config_hash, r.seed, r.batches_per_epoch, r.origin";
 
-  /** Most extra connections a bulk read uses to read runs side by side. */
-  private static final int MAX_READERS = 4;
-
   private final Path file;
   private final Connection connection;
   private final Map<String, Long> tagIds = new HashMap<>();
-  private final List<Connection> readers = new ArrayList<>();
-  private ExecutorService readPool;
+  private final SeriesReader bulkReader;
   private PreparedStatement insertMetric;
 
   private RunStore(Path file, Connection connection) {
     this.file = file;
     this.connection = connection;
+    this.bulkReader = new SeriesReader(file);
   }
 
   /** Opens the store at {@code dbFile}, creating the file and its folder when missing. */
@@ -562,69 +555,21 @@ public final class RunStore implements AutoCloseable {
         "read metric " + tag + " of run " + runId,
         () -> {
           Long tagId = lookUpTagId(tag);
-          if (tagId == null) {
-            return MetricSeries.empty(tag);
-          }
-          try (PreparedStatement ps =
-              connection.prepareStatement("SELECT step, wall_time, val FROM metrics WHERE run_id = ? AND tag_id = ? ORDER BY step")) {
-            ps.setString(1, runId);
-            ps.setLong(2, tagId);
-            try (ResultSet rs = ps.executeQuery()) {
-              SeriesBuilder b = new SeriesBuilder(tag);
-              while (rs.next()) {
-                b.add(rs);
-              }
-              return b.build();
-            }
-          }
+          return tagId == null ? MetricSeries.empty(tag) : SeriesReader.one(connection, runId, tag, tagId);
         });
   }
 
   /** Every series of a run, by tag in name order, read in one pass. */
   public synchronized Map<String, MetricSeries> allSeries(String runId) {
-    return read(
-        "read the metrics of run " + runId,
-        () -> {
-          Map<Long, String> names = new HashMap<>();
-          try (Statement s = connection.createStatement();
-              ResultSet rs = s.executeQuery("SELECT id, name FROM tags")) {
-            while (rs.next()) {
-              names.put(rs.getLong(1), rs.getString(2));
-            }
-          }
-          Map<String, MetricSeries> out = new java.util.TreeMap<>();
-          try (PreparedStatement ps =
-              connection.prepareStatement("SELECT tag_id, step, wall_time, val FROM metrics WHERE run_id = ? ORDER BY tag_id, step")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-              long current = Long.MIN_VALUE;
-              SeriesBuilder b = null;
-              while (rs.next()) {
-                long tagId = rs.getLong(1);
-                if (b == null || tagId != current) {
-                  if (b != null) {
-                    out.put(b.tag, b.build());
-                  }
-                  current = tagId;
-                  b = new SeriesBuilder(names.get(tagId), 2);
-                }
-                b.add(rs);
-              }
-              if (b != null) {
-                out.put(b.tag, b.build());
-              }
-            }
-          }
-          return out;
-        });
+    return read("read the metrics of run " + runId, () -> SeriesReader.all(connection, runId));
   }
 
   /**
    * The named series of several runs, by run id and then by tag in the order given; a run lacking a series gets an empty one.
    *
-   * <p>A comparison reads a million points; reading them costs a native call per column per point, so the runs are read side by side
-   * on up to four extra read-only connections (WAL lets readers run together). Each run's series are read in one statement, so they
-   * are consistent with each other; different runs may be read a moment apart while a run is being written.
+   * <p>A comparison reads a million points, so the runs are read side by side on up to four extra read-only connections (see
+   * {@link SeriesReader}). Each run's series are read in one statement, so they are consistent with each other; different runs may
+   * be read a moment apart while a run is being written.
    *
    * @throws RunStoreException also when a run is not in the store
    */
@@ -642,112 +587,14 @@ public final class RunStore implements AutoCloseable {
               }
               return found;
             });
-    int parallel = Math.min(Math.min(MAX_READERS, Runtime.getRuntime().availableProcessors()), runIds.size());
-    Map<String, Map<String, MetricSeries>> out = new LinkedHashMap<>();
-    if (parallel <= 1) {
-      for (String runId : runIds) {
-        out.put(runId, read("read the metrics of run " + runId, () -> readSeries(connection, runId, ids)));
-      }
-      return out;
-    }
     try {
-      List<Connection> pool = readers(parallel);
-      List<Future<Map<String, MetricSeries>>> futures = new ArrayList<>();
-      for (int i = 0; i < runIds.size(); i++) {
-        Connection c = pool.get(i % parallel);
-        String runId = runIds.get(i);
-        // One connection is used by one thread at a time: each reader takes runs i, i + parallel, ... under its own lock.
-        futures.add(
-            readPool.submit(
-                () -> {
-                  synchronized (c) {
-                    try {
-                      return readSeries(c, runId, ids);
-                    } finally {
-                      c.commit();
-                    }
-                  }
-                }));
-      }
-      for (int i = 0; i < runIds.size(); i++) {
-        out.put(runIds.get(i), futures.get(i).get());
-      }
-      return out;
-    } catch (SQLException | ExecutionException e) {
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new RunStoreException("Cannot read the metrics of runs " + runIds + " in " + file + ": " + cause.getMessage(), cause);
+      return bulkReader.many(runIds, ids);
+    } catch (SQLException e) {
+      throw new RunStoreException("Cannot read the metrics of runs " + runIds + " in " + file + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RunStoreException("Interrupted while reading the metrics of runs " + runIds, e);
     }
-  }
-
-  private static Map<String, MetricSeries> readSeries(Connection c, String runId, Map<String, Long> tagIds) throws SQLException {
-    Map<String, MetricSeries> out = new LinkedHashMap<>();
-    Map<Long, String> byId = new HashMap<>();
-    for (Map.Entry<String, Long> e : tagIds.entrySet()) {
-      out.put(e.getKey(), MetricSeries.empty(e.getKey()));
-      if (e.getValue() != null) {
-        byId.put(e.getValue(), e.getKey());
-      }
-    }
-    if (byId.isEmpty()) {
-      return out;
-    }
-    String in = "?,".repeat(byId.size() - 1) + "?";
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT tag_id, step, wall_time, val FROM metrics WHERE run_id = ? AND tag_id IN (" + in + ") ORDER BY tag_id, step")) {
-      ps.setString(1, runId);
-      int k = 2;
-      for (Long id : byId.keySet()) {
-        ps.setLong(k++, id);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        long current = Long.MIN_VALUE;
-        SeriesBuilder b = null;
-        while (rs.next()) {
-          long tagId = rs.getLong(1);
-          if (b == null || tagId != current) {
-            if (b != null) {
-              out.put(b.tag, b.build());
-            }
-            current = tagId;
-            b = new SeriesBuilder(byId.get(tagId), 2);
-          }
-          b.add(rs);
-        }
-        if (b != null) {
-          out.put(b.tag, b.build());
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The read-only connections for bulk reads, opened on first use and kept until {@link #close}. */
-  private List<Connection> readers(int count) throws SQLException {
-    while (readers.size() < count) {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA query_only=1");
-        s.execute("PRAGMA busy_timeout=5000");
-        s.execute("PRAGMA cache_size=-16384");
-      }
-      c.setAutoCommit(false);
-      readers.add(c);
-    }
-    if (readPool == null) {
-      readPool =
-          Executors.newFixedThreadPool(
-              MAX_READERS,
-              r -> {
-                Thread t = new Thread(r, "layerlab-store-reader");
-                t.setDaemon(true);
-                return t;
-              });
-    }
-    return readers.subList(0, count);
   }
 
   /** The names of the series a run has, sorted. */
@@ -832,15 +679,8 @@ public final class RunStore implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (readPool != null) {
-      readPool.shutdownNow();
-      readPool = null;
-    }
     try {
-      for (Connection c : readers) {
-        c.close();
-      }
-      readers.clear();
+      bulkReader.close();
       if (insertMetric != null) {
         insertMetric.close();
         insertMetric = null;
@@ -1055,45 +895,6 @@ public final class RunStore implements AutoCloseable {
   static double getDouble(ResultSet rs, String column) throws SQLException {
     double v = rs.getDouble(column);
     return rs.wasNull() ? Double.NaN : v;
-  }
-
-  /** Collects rows of (step, wall time, value) at {@code first}, {@code first + 1}, {@code first + 2} into growing arrays. */
-  private static final class SeriesBuilder {
-    final String tag;
-    private final int first;
-    private long[] steps = new long[1024];
-    private long[] walls = new long[1024];
-    private double[] values = new double[1024];
-    private int n;
-
-    SeriesBuilder(String tag) {
-      this(tag, 1);
-    }
-
-    SeriesBuilder(String tag, int first) {
-      this.tag = tag;
-      this.first = first;
-    }
-
-    void add(ResultSet rs) throws SQLException {
-      if (n == steps.length) {
-        int size = n * 2;
-        steps = java.util.Arrays.copyOf(steps, size);
-        walls = java.util.Arrays.copyOf(walls, size);
-        values = java.util.Arrays.copyOf(values, size);
-      }
-      steps[n] = rs.getLong(first);
-      walls[n] = rs.getLong(first + 1);
-      // getDouble reads NULL as 0.0: only then ask whether it was NULL. One native call less per point, most of the time.
-      double v = rs.getDouble(first + 2);
-      values[n] = v == 0.0 && rs.wasNull() ? Double.NaN : v;
-      n++;
-    }
-
-    MetricSeries build() {
-      return new MetricSeries(
-          tag, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(walls, n), java.util.Arrays.copyOf(values, n));
-    }
   }
 
   private interface SqlWork<T> {

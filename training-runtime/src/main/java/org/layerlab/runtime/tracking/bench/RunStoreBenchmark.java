@@ -34,8 +34,8 @@ import org.layerlab.runtime.tracking.RunComparison;
  * (by default 1,000 x 10 x 10,000: 100 million points), then times listing all runs, loading one run's series and loading a
  * comparison of ten runs. Targets: listing under 200 ms, a comparison under 500 ms.
  *
- * <p>Each figure is the median of {@code repeats} timings, after one untimed call; the first call after opening the store, when
- * SQLite's page cache is empty, is printed too. The operating system's file cache is not dropped: on a machine that has just
+ * <p>Each figure is the median of {@code repeats} timings; the first call after opening the store, when SQLite's page cache is
+ * empty, is printed too. The operating system's file cache is not dropped: on a machine that has just
  * written the file it holds most of it, as it would for a user who has just trained.
  *
  * <p>Usage: {@code RunStoreBenchmark [--dir DIR] [--runs N] [--series N] [--points N] [--repeats N] [--keep]}. The store is written
@@ -154,6 +154,8 @@ public final class RunStoreBenchmark {
       } else {
         out.println("Reusing the store written before.");
       }
+      // The write leaves gigabytes of garbage behind; collect it now rather than in the middle of a timed read.
+      System.gc();
       long bytes = Files.size(db);
       out.printf(Locale.ROOT, "File: %,d MB%n", bytes >> 20);
       return measure(db, o, out, points, writeSeconds, bytes);
