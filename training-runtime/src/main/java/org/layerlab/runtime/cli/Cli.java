@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "layerlab",
     mixinStandardHelpOptions = true,
-    version = "Layerlab 0.1.0",
+    versionProvider = Cli.Version.class,
     description = {
       "Train deep-learning projects and keep every run on record.",
       "Without a command, ./layerlab opens the workbench (./layerlab --project DIR opens another project)."
@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       TemplatesCommand.class,
       PredictCommand.class,
       BenchCommand.class,
+      BenchStoreCommand.class,
+      BenchLoggingCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Cli implements Runnable {
@@ -38,6 +40,7 @@ public final class Cli implements Runnable {
   /** As {@link #run(String...)}, printing to the given writers. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Cli());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
@@ -51,5 +54,13 @@ public final class Cli implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The version {@code --version} prints: the one run provenance records. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"Layerlab " + org.layerlab.runtime.tracking.Provenance.Versions.LAYERLAB};
+    }
   }
 }

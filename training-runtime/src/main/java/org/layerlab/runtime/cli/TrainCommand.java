@@ -2,6 +2,8 @@ package org.layerlab.runtime.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +15,15 @@ import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.runtime.events.EpochMetrics;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStarted;
+import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.events.TrainingListener;
+import org.layerlab.runtime.store.RunEntry;
+import org.layerlab.runtime.store.RunFilter;
+import org.layerlab.runtime.store.RunOptions;
 import org.layerlab.runtime.store.RunRecorder;
+import org.layerlab.runtime.tracking.RunTracking;
+import org.layerlab.runtime.tracking.SeedGroup;
+import org.layerlab.runtime.tracking.stats.Sample;
 import org.layerlab.runtime.train.TrainingRequest;
 import org.layerlab.runtime.train.TrainingRun;
 import org.layerlab.runtime.workspace.Workspace;
@@ -25,11 +34,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Trains a project headless, prints progress per epoch, and records the run. */
+/** Trains a project headless, prints progress per epoch, and records the run, or a group of runs with several seeds. */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = "Train a project without the window and record the run in the workspace's run store.")
+    description = {
+      "Train a project without the window and record the run in the workspace's run store.",
+      "With --seeds N, train it N times with consecutive seeds from the project's own, one after another, as a group."
+    })
 final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -47,6 +59,21 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
       names = "--subset",
       description = "For IDX datasets, train on the project's own files even when the full dataset is installed.")
   boolean subset;
+
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
+      description = "Train N runs with seeds S, S+1, ... (S: the project's seed) as one group, for mean, spread and significance tests.")
+  Integer seeds;
+
+  @Option(names = "--group", paramLabel = "ID", description = "With --seeds: record the runs in this group (default: a new id).")
+  String group;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Tag the run(s); repeatable.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--notes", paramLabel = "TEXT", description = "Notes to keep with the run(s).")
+  String notes;
 
   @Mixin WorkspaceOption workspaceOption;
 
@@ -72,46 +99,102 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
       p = p.withDataset(idx.withUseFullWhenAvailable(false));
     }
     Path projectDir = ProjectFiles.resolve(project).toAbsolutePath().getParent();
-    String runName = name != null ? name : RunNames.forProject(p.name());
-    try (Workspace ws = workspaceOption.open()) {
-      RunRecorder recorder = RunRecorder.begin(ws.runStore(), p, runName);
-      out.printf("Training %s as run %s (%s)%n", p.name(), recorder.runId(), runName);
-      out.printf("Run store: %s%n", ws.runStore().file());
-      TrainingRun run = new TrainingRun(new TrainingRequest(p, projectDir, runName, recorder.runId()), TrainingListener.all(recorder, new Printer(out)));
-      CountDownLatch ended = new CountDownLatch(1);
-      Thread stopOnCtrlC =
-          new Thread(
-              () -> {
-                run.stop();
-                try {
-                  ended.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "layerlab-stop-on-signal");
-      Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-      RunEnded result;
-      try {
-        result = run.call();
-      } finally {
-        ended.countDown();
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it waits for us, nothing to undo
-      }
-      if (recorder.failure() != null) {
-        err.println("Warning: the run was not fully recorded: " + recorder.failure().getMessage());
-      }
-      return switch (result.status()) {
-        case FINISHED -> 0;
-        case STOPPED -> 130;
-        case DIVERGED -> 3;
-        default -> 1;
-      };
+    if (seeds != null && seeds < 1) {
+      err.println("Error: --seeds must be 1 or more, got " + seeds);
+      return 2;
     }
+    if (group != null && seeds == null) {
+      err.println("Error: --group needs --seeds N");
+      return 2;
+    }
+    try (Workspace ws = workspaceOption.open()) {
+      return seeds == null ? trainOne(ws, p, projectDir, out, err) : trainGroup(ws, p, projectDir, out);
+    }
+  }
+
+  private int trainOne(Workspace ws, Project p, Path projectDir, PrintWriter out, PrintWriter err) {
+    String runName = name != null ? name : RunNames.forProject(p.name());
+    RunRecorder recorder = RunTracking.begin(ws.runStore(), p, projectDir, runName, new RunOptions(null, tags, notes));
+    out.printf("Training %s as run %s (%s)%n", p.name(), recorder.runId(), runName);
+    out.printf("Run store: %s%n", ws.runStore().file());
+    TrainingRun run = new TrainingRun(new TrainingRequest(p, projectDir, runName, recorder.runId()), TrainingListener.all(recorder, new Printer(out, false)));
+    RunEnded result = untilDone(run::call, run::stop);
+    if (recorder.failure() != null) {
+      err.println("Warning: the run was not fully recorded: " + recorder.failure().getMessage());
+    }
+    return exitCode(List.of(result.status()));
+  }
+
+  private int trainGroup(Workspace ws, Project p, Path projectDir, PrintWriter out) {
+    List<Long> seedList = SeedGroup.seeds(p.training().seed(), seeds);
+    SeedGroup g = new SeedGroup(ws.runStore(), p, projectDir, seedList).optLabels(tags).optNotes(notes).optListener(new Printer(out, true));
+    if (group != null) {
+      g.optGroupId(group);
+    }
+    if (name != null) {
+      g.optName(name);
+    }
+    out.printf("Training %s %d times as group %s, seeds %s%n", p.name(), seedList.size(), g.groupId(), seedList);
+    out.printf("Run store: %s%n", ws.runStore().file());
+    SeedGroup.Result result = untilDone(g::call, g::stop);
+    List<RunEntry> runs = ws.runStore().findRuns(RunFilter.ALL.withGroupId(result.groupId()).withArchived(RunFilter.Archived.INCLUDE));
+    out.printf("Group %s%n", result.groupId());
+    double[] finals = new double[result.runIds().size()];
+    for (int i = 0; i < result.runIds().size(); i++) {
+      RunEnded e = result.ends().get(i);
+      finals[i] = e.finalValidationAccuracy();
+      out.printf(Locale.ROOT, "  %s  seed %-6d %-9s validation accuracy %s%n", result.runIds().get(i), seedList.get(i), e.status(), percent(finals[i]));
+    }
+    Sample s = Sample.of(finals);
+    if (s.n() >= 2) {
+      out.printf(Locale.ROOT, "Final validation accuracy over %d runs: mean %.4f, sd %.4f (range %.4f to %.4f)%n", s.n(), s.mean(), s.sd(), s.min(), s.max());
+    }
+    out.printf("The group has %d runs in all. Compare it with another: ./layerlab runs compare --group %s --group OTHER%n", runs.size(), result.groupId());
+    return exitCode(result.ends().stream().map(RunEnded::status).toList());
+  }
+
+  /** Runs {@code work}, calling {@code stop} when the process is asked to end (Ctrl+C), and waiting for the work to end then. */
+  private static <T> T untilDone(java.util.function.Supplier<T> work, Runnable stop) {
+    CountDownLatch ended = new CountDownLatch(1);
+    Thread stopOnCtrlC =
+        new Thread(
+            () -> {
+              stop.run();
+              try {
+                ended.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "layerlab-stop-on-signal");
+    Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
+    T result;
+    try {
+      result = work.get();
+    } finally {
+      ended.countDown();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: it waits for us, nothing to undo
+    }
+    return result;
+  }
+
+  /** 0 when every run finished; else 130 if one was stopped, 3 if one diverged, 1 otherwise. */
+  private static int exitCode(List<RunStatus> statuses) {
+    if (statuses.stream().allMatch(s -> s == RunStatus.FINISHED)) {
+      return 0;
+    }
+    if (statuses.contains(RunStatus.STOPPED)) {
+      return 130;
+    }
+    return statuses.contains(RunStatus.DIVERGED) ? 3 : 1;
+  }
+
+  private static String percent(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
   }
 
   /** Prints one line per epoch and the outcome. */
@@ -120,15 +203,20 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     private int epochs;
     private long started;
     private final AtomicReference<Double> lastSamplesPerSecond = new AtomicReference<>(0.0);
+    private final boolean nameEachRun;
 
-    Printer(PrintWriter out) {
+    Printer(PrintWriter out, boolean nameEachRun) {
       this.out = out;
+      this.nameEachRun = nameEachRun;
     }
 
     @Override
     public void onRunStarted(RunStarted e) {
       epochs = e.epochs();
       started = e.startedAtMillis();
+      if (nameEachRun) {
+        out.printf("Run %s (%s)%n", e.runId(), e.runName());
+      }
       out.printf(
           "Data: %,d training and %,d validation samples, %d batches per epoch, %d epochs%n",
           e.trainSamples(), e.validationSamples(), e.batchesPerEpoch(), e.epochs());
@@ -163,6 +251,7 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
       if (!Double.isNaN(e.finalValidationAccuracy())) {
         out.printf(Locale.ROOT, "Final validation accuracy: %.4f%n", e.finalValidationAccuracy());
       }
+      started = 0;
     }
   }
 }

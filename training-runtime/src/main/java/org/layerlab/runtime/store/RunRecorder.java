@@ -1,44 +1,95 @@
 package org.layerlab.runtime.store;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.layerlab.model.project.Project;
 import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.runtime.events.EpochMetrics;
 import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.RunEnded;
+import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TrainingListener;
 
 /**
  * Writes a run's events into the {@link RunStore}.
  *
- * <p>Step metrics are buffered and written in one small transaction at least once a second, and at every epoch end, so a process
- * killed mid-run loses at most the last second of steps. A store failure never stops training: the recorder keeps the first error,
- * logs it, and stops writing.
+ * <p>Step and epoch metrics are buffered and written in one small transaction once a second (checked at every step and epoch end),
+ * and at the end of the run, so a process killed mid-run loses at most the last second. Not at every epoch end: a small model's
+ * epoch can last a tenth of a second, and a write's fixed cost and cold caches then cost more than its points. The transactions run
+ * on a writer thread of the recorder's own, not on the training thread: a write costs a microsecond or two per point inside SQLite,
+ * and a fast model takes a step every millisecond. The training thread only buffers, and waits only when {@value #MAX_PENDING_WRITES}
+ * writes are pending (a slow disk then slows training rather than filling memory). {@link #flush()} and the end of the run wait for
+ * every write. A store failure never stops training: the recorder keeps the first error, logs it, and stops writing.
+ *
+ * <p>When the run starts, the recorder stores its batches per epoch and, if it was given one, its provenance: a JSON document made
+ * on the writer thread, so that reading the dataset's files and asking the engine delay neither a user interface nor training. A run
+ * that fails before it starts gets its provenance at its end.
  */
 public final class RunRecorder implements TrainingListener {
 
-  /** Longest time step metrics wait in memory before they are written. */
+  /** Longest time metrics wait in memory before they are written, while the run reports steps or epochs. */
   static final long FLUSH_INTERVAL_MILLIS = 1000;
 
+  /** Writes that may wait for the writer thread before the training thread waits too. */
+  static final int MAX_PENDING_WRITES = 16;
+
   private static final System.Logger LOG = System.getLogger(RunRecorder.class.getName());
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final RunStore store;
   private final String runId;
-  private final List<MetricPoint> buffer = new ArrayList<>();
+  private final Supplier<String> provenance;
+  private final ThreadPoolExecutor writer;
+  private final AtomicLong writeCpuNanos = new AtomicLong();
+  private List<MetricPoint> buffer = new ArrayList<>();
   private long lastFlush = System.currentTimeMillis();
-  private RunStoreException failure;
+  private boolean provenanceTaken;
+  private volatile RunStoreException failure;
 
-  private RunRecorder(RunStore store, String runId) {
+  private RunRecorder(RunStore store, String runId, Supplier<String> provenance) {
     this.store = store;
     this.runId = runId;
+    this.provenance = provenance;
+    this.writer =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            5,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_PENDING_WRITES),
+            r -> {
+              Thread t = new Thread(r, "layerlab-recorder-" + runId);
+              t.setDaemon(true);
+              return t;
+            },
+            RunRecorder::waitForRoom);
+    // A recorder whose run never ends (an abandoned one) leaves no thread behind.
+    writer.allowCoreThreadTimeOut(true);
   }
 
   /** Records a new RUNNING run for {@code project} and returns the recorder that will fill it. */
   public static RunRecorder begin(RunStore store, Project project, String runName) {
-    String id = store.createRun(runName, project.name(), ProjectFiles.toJson(project), System.currentTimeMillis());
-    return new RunRecorder(store, id);
+    return begin(store, project, runName, RunOptions.NONE, null);
+  }
+
+  /**
+   * Records a new RUNNING run for {@code project}, in a group and with tags and notes, and returns the recorder that will fill it.
+   *
+   * @param provenance makes the run's provenance JSON when the run starts, on the recorder's writer thread; {@code null} for none.
+   *     It may take a moment (it may hash the dataset's files); if it throws, the run is recorded without provenance.
+   */
+  public static RunRecorder begin(RunStore store, Project project, String runName, RunOptions options, Supplier<String> provenance) {
+    String id = store.createRun(runName, project.name(), ProjectFiles.toJson(project), System.currentTimeMillis(), options);
+    return new RunRecorder(store, id, provenance);
   }
 
   public String runId() {
@@ -46,8 +97,20 @@ public final class RunRecorder implements TrainingListener {
   }
 
   /** The first store error, or {@code null}. After an error nothing more is written. */
-  public synchronized RunStoreException failure() {
+  public RunStoreException failure() {
     return failure;
+  }
+
+  /** CPU time the writer thread has spent writing this run so far: what recording costs besides the training thread's buffering. */
+  public long writeCpuNanos() {
+    return writeCpuNanos.get();
+  }
+
+  @Override
+  public synchronized void onRunStarted(RunStarted e) {
+    int batches = e.batchesPerEpoch();
+    Supplier<String> p = takeProvenance();
+    submit(() -> store.recordStart(runId, batches, make(p)));
   }
 
   @Override
@@ -56,7 +119,7 @@ public final class RunRecorder implements TrainingListener {
     buffer.add(new MetricPoint(MetricTags.STEP_ACCURACY, m.step(), m.wallTimeMillis(), m.accuracy()));
     buffer.add(new MetricPoint(MetricTags.STEP_SAMPLES_PER_SECOND, m.step(), m.wallTimeMillis(), m.samplesPerSecond()));
     if (m.wallTimeMillis() - lastFlush >= FLUSH_INTERVAL_MILLIS) {
-      flush();
+      handOver();
     }
   }
 
@@ -67,39 +130,111 @@ public final class RunRecorder implements TrainingListener {
     buffer.add(new MetricPoint(MetricTags.TRAIN_ACCURACY, e, m.wallTimeMillis(), m.trainAccuracy()));
     buffer.add(new MetricPoint(MetricTags.VALIDATION_LOSS, e, m.wallTimeMillis(), m.validationLoss()));
     buffer.add(new MetricPoint(MetricTags.VALIDATION_ACCURACY, e, m.wallTimeMillis(), m.validationAccuracy()));
-    flush();
+    if (m.wallTimeMillis() - lastFlush >= FLUSH_INTERVAL_MILLIS) {
+      handOver();
+    }
   }
 
+  /** Writes what is buffered and the end of the run, and returns once they are in the store. */
   @Override
   public synchronized void onRunEnded(RunEnded event) {
-    flush();
-    if (failure != null) {
-      return;
+    handOver();
+    Supplier<String> p = takeProvenance();
+    if (p != null) {
+      submit(() -> store.recordStart(runId, null, make(p)));
     }
-    try {
-      store.endRun(runId, event.status(), event.endedAtMillis(), event.finalValidationAccuracy(), event.message());
-    } catch (RunStoreException e) {
-      fail(e);
-    }
+    submit(() -> store.endRun(runId, event.status(), event.endedAtMillis(), event.finalValidationAccuracy(), event.message()));
+    awaitWrites();
+    writer.shutdown();
   }
 
-  /** Writes what is buffered now. */
+  /** Writes what is buffered now, and returns once it and every earlier write are in the store (or have failed). */
   public synchronized void flush() {
+    handOver();
+    awaitWrites();
+  }
+
+  /** Passes the buffer to the writer thread and starts a new one. */
+  private void handOver() {
     lastFlush = System.currentTimeMillis();
     if (buffer.isEmpty() || failure != null) {
       buffer.clear();
       return;
     }
-    try {
-      store.appendMetrics(runId, List.copyOf(buffer));
-    } catch (RunStoreException e) {
-      fail(e);
+    List<MetricPoint> batch = buffer;
+    buffer = new ArrayList<>(batch.size());
+    submit(() -> store.appendMetrics(runId, batch));
+  }
+
+  private void submit(Runnable write) {
+    if (failure != null || writer.isShutdown()) {
+      return;
     }
-    buffer.clear();
+    writer.execute(
+        () -> {
+          if (failure != null) {
+            return;
+          }
+          long cpu = THREADS.getCurrentThreadCpuTime();
+          try {
+            write.run();
+          } catch (RunStoreException e) {
+            fail(e);
+          } finally {
+            writeCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+          }
+        });
+  }
+
+  /** Waits until the writer has done everything submitted so far. An interrupt ends the wait early and stays set. */
+  private void awaitWrites() {
+    if (writer.isShutdown()) {
+      return;
+    }
+    try {
+      writer.submit(() -> {}).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("an empty task cannot fail", e);
+    }
+  }
+
+  /** Waits for room in the writer's queue; an interrupted trainer writes the batch itself instead (points are keyed by step). */
+  private static void waitForRoom(Runnable write, ThreadPoolExecutor executor) {
+    try {
+      executor.getQueue().put(write);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      write.run();
+    }
+  }
+
+  /** The provenance supplier if it has not been used yet, and marks it used. */
+  private Supplier<String> takeProvenance() {
+    if (provenanceTaken || provenance == null) {
+      return null;
+    }
+    provenanceTaken = true;
+    return provenance;
+  }
+
+  private String make(Supplier<String> p) {
+    if (p == null) {
+      return null;
+    }
+    try {
+      return p.get();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Run " + runId + " is recorded without its provenance: " + e, e);
+      return null;
+    }
   }
 
   private void fail(RunStoreException e) {
-    failure = e;
-    LOG.log(System.Logger.Level.ERROR, "Run " + runId + " is no longer recorded: " + e.getMessage());
+    if (failure == null) {
+      failure = e;
+      LOG.log(System.Logger.Level.ERROR, "Run " + runId + " is no longer recorded: " + e.getMessage());
+    }
   }
 }

@@ -11,10 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.RunStatus;
@@ -27,26 +30,37 @@ import org.layerlab.runtime.events.RunStatus;
  * process died while they were {@link RunStatus#RUNNING} are marked {@link RunStatus#INTERRUPTED} when the store is next opened,
  * and keep the metrics they had written.
  *
+ * <p>Besides its points, each run keeps a summary per series (its final, smallest and largest value, see {@link MetricSummary}),
+ * updated with every append: {@link #findRuns} lists, filters and sorts a thousand runs without reading their points.
+ *
  * <p>Runs imported from other tools (see {@code org.layerlab.runtime.exchange}) are read-only: they carry an {@link #origin} and
- * refuse new metrics and a new end.
+ * refuse new metrics, a new end and artifacts. Their name, tags, notes and archived flag can still change, and they can be deleted.
  *
  * <p>All methods are thread-safe: they share one connection under this object's lock.
  */
 public final class RunStore implements AutoCloseable {
 
   /**
-   * The schema this code writes; {@link #open} migrates older files forward. Version 2 added {@code runs.origin} and
-   * {@code runs.read_only} for imported runs.
+   * The schema this code writes; {@link #open} migrates older files forward (see {@link StoreSchema}). Version 2 added
+   * {@code runs.origin} and {@code runs.read_only} for imported runs; version 3 added groups, tags, notes, archiving, configuration
+   * hashes, provenance, per-series summaries and artifacts.
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
+
+  private static final String RUN_COLUMNS =
+      "r.id, r.name, r.project_name, r.status, r.started_at, r.ended_at, r.final_val_accuracy, r.message, r.config_json, r.group_id,"
+          + " r.notes, r.archived, r.config_hash, r.seed, r.batches_per_epoch, r.origin";
 
   private final Path file;
   private final Connection connection;
   private final Map<String, Long> tagIds = new HashMap<>();
+  private final SeriesReader bulkReader;
+  private PreparedStatement insertMetric;
 
   private RunStore(Path file, Connection connection) {
     this.file = file;
     this.connection = connection;
+    this.bulkReader = new SeriesReader(file);
   }
 
   /** Opens the store at {@code dbFile}, creating the file and its folder when missing. */
@@ -82,60 +96,15 @@ public final class RunStore implements AutoCloseable {
       s.execute("PRAGMA synchronous=NORMAL");
       s.execute("PRAGMA foreign_keys=ON");
       s.execute("PRAGMA busy_timeout=5000");
+      // 32 MB of page cache (the default is 2 MB): a comparison reads a few hundred thousand rows, and reads them again when redrawn.
+      s.execute("PRAGMA cache_size=-32768");
     }
     connection.setAutoCommit(false);
-    try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)");
-      int version = 0;
-      try (ResultSet rs = s.executeQuery("SELECT version FROM schema_info")) {
-        if (rs.next()) {
-          version = rs.getInt(1);
-        }
-      }
-      if (version > SCHEMA_VERSION) {
-        connection.rollback();
-        throw new SQLException(
-            "the file was written by a newer Layerlab (schema " + version + ", this one knows " + SCHEMA_VERSION + "): update Layerlab");
-      }
-      if (version < 1) {
-        s.execute(
-            "CREATE TABLE runs ("
-                + " id TEXT PRIMARY KEY,"
-                + " name TEXT NOT NULL,"
-                + " project_name TEXT NOT NULL,"
-                + " status TEXT NOT NULL,"
-                + " started_at INTEGER NOT NULL,"
-                + " ended_at INTEGER,"
-                + " final_val_accuracy REAL,"
-                + " message TEXT NOT NULL DEFAULT '',"
-                + " config_json TEXT NOT NULL,"
-                + " pid INTEGER NOT NULL)");
-        s.execute("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
-        s.execute(
-            "CREATE TABLE metrics ("
-                + " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
-                + " tag_id INTEGER NOT NULL REFERENCES tags(id),"
-                + " step INTEGER NOT NULL,"
-                + " wall_time INTEGER NOT NULL,"
-                + " val REAL,"
-                + " PRIMARY KEY (run_id, tag_id, step)) WITHOUT ROWID");
-        s.execute("CREATE INDEX runs_started ON runs(started_at)");
-      }
-      if (version < 2) {
-        // NULL origin: recorded by Layerlab. Existing runs keep their data and stay writable.
-        s.execute("ALTER TABLE runs ADD COLUMN origin TEXT");
-        s.execute("ALTER TABLE runs ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0");
-      }
-      if (version < SCHEMA_VERSION) {
-        s.execute("DELETE FROM schema_info");
-        s.execute("INSERT INTO schema_info(version) VALUES (" + SCHEMA_VERSION + ")");
-      }
-      connection.commit();
-    } catch (SQLException e) {
-      connection.rollback();
-      throw e;
-    }
+    StoreSchema.migrate(connection, SCHEMA_VERSION);
   }
+
+  // ---------------------------------------------------------------------------------------------------------------------------
+  // Recording
 
   /**
    * Records a new run as {@link RunStatus#RUNNING}, owned by this process.
@@ -143,13 +112,24 @@ public final class RunStore implements AutoCloseable {
    * @return the new run's id
    */
   public synchronized String createRun(String name, String projectName, String configJson, long startedAtMillis) {
+    return createRun(name, projectName, configJson, startedAtMillis, RunOptions.NONE);
+  }
+
+  /**
+   * Records a new run as {@link RunStatus#RUNNING}, owned by this process, in a group and with tags and notes. Its configuration hash
+   * and seed are taken from {@code configJson}.
+   *
+   * @return the new run's id
+   */
+  public synchronized String createRun(String name, String projectName, String configJson, long startedAtMillis, RunOptions options) {
     String id = newRunId();
     return write(
         "record the new run '" + name + "'",
         () -> {
           try (PreparedStatement ps =
               connection.prepareStatement(
-                  "INSERT INTO runs(id, name, project_name, status, started_at, config_json, pid) VALUES (?,?,?,?,?,?,?)")) {
+                  "INSERT INTO runs(id, name, project_name, status, started_at, config_json, pid, group_id, notes, config_hash, seed)"
+                      + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, id);
             ps.setString(2, name);
             ps.setString(3, projectName);
@@ -157,14 +137,47 @@ public final class RunStore implements AutoCloseable {
             ps.setLong(5, startedAtMillis);
             ps.setString(6, configJson);
             ps.setLong(7, ProcessHandle.current().pid());
+            ps.setString(8, options.groupId());
+            ps.setString(9, options.notes());
+            ps.setString(10, ConfigHash.of(configJson));
+            setLong(ps, 11, ConfigHash.seedOf(configJson));
             ps.executeUpdate();
           }
+          insertLabels(id, options.labels());
           return id;
         });
   }
 
   /**
-   * Appends metric points to a run in one transaction. A point for a (tag, step) already stored replaces it.
+   * Records what is known once a run has started: its batches per epoch (to put step series on an epoch axis) and its provenance,
+   * a JSON document of the facts of the run (see {@code org.layerlab.runtime.tracking.Provenance}). A {@code null} leaves that
+   * value as it was.
+   */
+  public synchronized void recordStart(String runId, Integer batchesPerEpoch, String provenanceJson) {
+    write(
+        "record the start of run " + runId,
+        () -> {
+          requireWritable(runId);
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "UPDATE runs SET batches_per_epoch = COALESCE(?, batches_per_epoch), provenance_json = COALESCE(?, provenance_json)"
+                      + " WHERE id = ?")) {
+            if (batchesPerEpoch == null) {
+              ps.setNull(1, Types.INTEGER);
+            } else {
+              ps.setInt(1, batchesPerEpoch);
+            }
+            ps.setString(2, provenanceJson);
+            ps.setString(3, runId);
+            requireOne(ps.executeUpdate(), runId);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Appends metric points to a run in one transaction, and folds them into the run's series summaries. A point for a (tag, step)
+   * already stored replaces it.
    *
    * @throws RunStoreException also when the run is {@linkplain #isReadOnly read-only}
    */
@@ -172,13 +185,57 @@ public final class RunStore implements AutoCloseable {
     if (points.isEmpty()) {
       return;
     }
-    write(
-        "store " + points.size() + " metric points of run " + runId,
-        () -> {
-          requireWritable(runId);
-          insertMetrics(runId, points);
-          return null;
-        });
+    withoutForeignKeyChecks(
+        () ->
+            write(
+                "store " + points.size() + " metric points of run " + runId,
+                () -> {
+                  requireWritable(runId);
+                  // Stands in for the foreign key checks, which would look the run and the tag up again for every point: the tags
+                  // come from this store's own table, and the write lock held from here to the commit keeps the run from going.
+                  requireRun(runId);
+                  insertMetrics(runId, points);
+                  MetricSummaries.merge(connection, runId, points, this::cachedTagId);
+                  return null;
+                }));
+  }
+
+  /**
+   * Runs {@code work} with SQLite's foreign key checks off, and always turns them back on. The checks cost about a microsecond per
+   * point appended, a third of the append, while training may append a thousand points a second; {@link #deleteRun} relies on
+   * them (ON DELETE CASCADE), so they are off only for appends that check the run themselves. The setting cannot change inside a
+   * transaction, hence the switches of auto-commit around it.
+   */
+  private void withoutForeignKeyChecks(Runnable work) {
+    try {
+      setForeignKeys(false);
+    } catch (SQLException e) {
+      throw new RunStoreException("Cannot prepare to store metric points in " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      work.run();
+    } finally {
+      try {
+        setForeignKeys(true);
+      } catch (SQLException e) {
+        // Without the checks a later delete would leave points behind: better to stop using this connection.
+        try {
+          connection.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw new RunStoreException("Cannot turn foreign key checks back on in " + file + "; the store is closed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void setForeignKeys(boolean on) throws SQLException {
+    connection.setAutoCommit(true);
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA foreign_keys=" + (on ? "ON" : "OFF"));
+    } finally {
+      connection.setAutoCommit(false);
+    }
   }
 
   /**
@@ -203,58 +260,29 @@ public final class RunStore implements AutoCloseable {
           try (PreparedStatement ps =
               connection.prepareStatement(
                   "INSERT INTO runs(id, name, project_name, status, started_at, ended_at, final_val_accuracy, message, config_json,"
-                      + " pid, origin, read_only) VALUES (?,?,?,?,?,?,?,?,?,?,?,1)")) {
+                      + " pid, origin, read_only, config_hash, seed) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?,?)")) {
             ps.setString(1, id);
             ps.setString(2, run.name());
             ps.setString(3, run.projectName());
             ps.setString(4, run.status().name());
             ps.setLong(5, run.startedAtMillis());
-            if (run.endedAtMillis() == null) {
-              ps.setNull(6, Types.INTEGER);
-            } else {
-              ps.setLong(6, run.endedAtMillis());
-            }
+            setLong(ps, 6, run.endedAtMillis());
             setDouble(ps, 7, run.finalValidationAccuracy());
             ps.setString(8, run.message() == null ? "" : run.message());
             ps.setString(9, run.configJson());
             ps.setLong(10, ProcessHandle.current().pid());
             ps.setString(11, origin);
+            ps.setString(12, ConfigHash.of(run.configJson()));
+            setLong(ps, 13, ConfigHash.seedOf(run.configJson()));
             ps.executeUpdate();
           }
           insertMetrics(id, points);
+          MetricSummaries.recompute(connection, id);
           return id;
         });
   }
 
-  /** Where an imported run came from, such as {@code TensorBoard at /data/logs/run1}; empty for a run Layerlab recorded, or no run. */
-  public synchronized Optional<String> origin(String runId) {
-    return read(
-        "read the origin of run " + runId,
-        () -> {
-          try (PreparedStatement ps = connection.prepareStatement("SELECT origin FROM runs WHERE id = ?")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-            }
-          }
-        });
-  }
-
-  /** Whether the run was imported and so takes no more metrics and no new end; {@code false} for no run. */
-  public synchronized boolean isReadOnly(String runId) {
-    return read(
-        "read run " + runId,
-        () -> {
-          try (PreparedStatement ps = connection.prepareStatement("SELECT read_only FROM runs WHERE id = ?")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() && rs.getInt(1) != 0;
-            }
-          }
-        });
-  }
-
-  /** Marks a run as ended. */
+  /** Marks a run as ended, and recomputes its series summaries from its points. */
   public synchronized void endRun(
       String runId, RunStatus status, long endedAtMillis, double finalValidationAccuracy, String message) {
     if (!status.isFinal()) {
@@ -271,15 +299,169 @@ public final class RunStore implements AutoCloseable {
             setDouble(ps, 3, finalValidationAccuracy);
             ps.setString(4, message == null ? "" : message);
             ps.setString(5, runId);
-            if (ps.executeUpdate() != 1) {
-              throw new SQLException("no run with id " + runId);
+            requireOne(ps.executeUpdate(), runId);
+          }
+          MetricSummaries.recompute(connection, runId);
+          return null;
+        });
+  }
+
+  /**
+   * Records a file the run produced. The file itself is not touched.
+   *
+   * @param path absolute, or relative to the workspace folder
+   * @param sizeBytes the file's size, -1 when unknown
+   * @throws RunStoreException also when the run is read-only
+   */
+  public synchronized Artifact addArtifact(String runId, Artifact.Kind kind, String path, long sizeBytes, String description) {
+    long now = System.currentTimeMillis();
+    String text = description == null ? "" : description;
+    return write(
+        "record the artifact " + path + " of run " + runId,
+        () -> {
+          requireWritable(runId);
+          requireRun(runId);
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "INSERT INTO artifacts(run_id, kind, path, size_bytes, created_at, description) VALUES (?,?,?,?,?,?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, runId);
+            ps.setString(2, kind.name());
+            ps.setString(3, path);
+            ps.setLong(4, sizeBytes);
+            ps.setLong(5, now);
+            ps.setString(6, text);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+              keys.next();
+              return new Artifact(keys.getLong(1), runId, kind, path, sizeBytes, now, text);
             }
+          }
+        });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------------------
+  // Curating: name, tags, notes, group, archive, delete. Allowed on read-only runs too: they change the record, not the results.
+
+  /** Gives a run a new name. */
+  public synchronized void rename(String runId, String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a run's name cannot be empty");
+    }
+    updateRun(runId, "rename run " + runId, "UPDATE runs SET name = ? WHERE id = ?", name);
+  }
+
+  /** Replaces a run's notes. */
+  public synchronized void setNotes(String runId, String notes) {
+    updateRun(runId, "write the notes of run " + runId, "UPDATE runs SET notes = ? WHERE id = ?", notes == null ? "" : notes);
+  }
+
+  /** Puts a run into a group of repeated runs, or out of any with {@code null}. */
+  public synchronized void setGroup(String runId, String groupId) {
+    updateRun(runId, "set the group of run " + runId, "UPDATE runs SET group_id = ? WHERE id = ?", groupId);
+  }
+
+  /** Archives a run, which {@link RunFilter#ALL} then leaves out, or brings it back. Nothing is deleted. */
+  public synchronized void setArchived(String runId, boolean archived) {
+    write(
+        "archive run " + runId,
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement("UPDATE runs SET archived = ? WHERE id = ?")) {
+            ps.setInt(1, archived ? 1 : 0);
+            ps.setString(2, runId);
+            requireOne(ps.executeUpdate(), runId);
           }
           return null;
         });
   }
 
-  /** Every run, newest first. */
+  /** Adds tags to a run; a tag it has already is kept once. Blank tags are refused. */
+  public synchronized void addLabels(String runId, Collection<String> labels) {
+    write(
+        "tag run " + runId,
+        () -> {
+          requireRun(runId);
+          insertLabels(runId, labels);
+          return null;
+        });
+  }
+
+  /** Removes tags from a run; a tag it does not have is ignored. */
+  public synchronized void removeLabels(String runId, Collection<String> labels) {
+    write(
+        "untag run " + runId,
+        () -> {
+          requireRun(runId);
+          try (PreparedStatement ps = connection.prepareStatement("DELETE FROM run_labels WHERE run_id = ? AND label = ?")) {
+            for (String l : labels) {
+              ps.setString(1, runId);
+              ps.setString(2, l.strip());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Deletes a run with its points, summaries, tags and artifact records (not the artifact files: see
+   * {@code Workspace.deleteRun}).
+   *
+   * @return whether there was such a run
+   * @throws RunStoreException when the run is still being recorded by a live process: stop it first
+   */
+  public synchronized boolean deleteRun(String runId) {
+    return write(
+        "delete run " + runId,
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement("SELECT status, pid FROM runs WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return false;
+              }
+              if (RunStatus.RUNNING.name().equals(rs.getString(1)) && isAlive(rs.getLong(2))) {
+                throw new SQLException(
+                    "run " + runId + " is still running (process " + rs.getLong(2) + " records it): stop it before deleting it");
+              }
+            }
+          }
+          try (PreparedStatement ps = connection.prepareStatement("DELETE FROM runs WHERE id = ?")) {
+            ps.setString(1, runId);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------------------
+  // Reading
+
+  /** Where an imported run came from, such as {@code TensorBoard at /data/logs/run1}; empty for a run Layerlab recorded, or no run. */
+  public synchronized Optional<String> origin(String runId) {
+    return readColumn(runId, "origin");
+  }
+
+  /** The run's provenance JSON, empty for a run that never started, an imported run, or no run. */
+  public synchronized Optional<String> provenance(String runId) {
+    return readColumn(runId, "provenance_json");
+  }
+
+  /** Whether the run was imported and so takes no more metrics and no new end; {@code false} for no run. */
+  public synchronized boolean isReadOnly(String runId) {
+    return read(
+        "read run " + runId,
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement("SELECT read_only FROM runs WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() && rs.getInt(1) != 0;
+            }
+          }
+        });
+  }
+
+  /** Every run, archived ones included, newest first. */
   public synchronized List<RunSummary> listRuns() {
     return read("list the runs", () -> queryRuns("SELECT * FROM runs ORDER BY started_at DESC, id", null));
   }
@@ -288,26 +470,132 @@ public final class RunStore implements AutoCloseable {
     return read("read run " + runId, () -> queryRuns("SELECT * FROM runs WHERE id = ?", runId).stream().findFirst());
   }
 
-  /** One series of a run, ordered by step. */
-  public synchronized List<MetricPoint> metrics(String runId, String tag) {
+  /** The ids of the runs whose id starts with {@code prefix}, sorted; for commands that accept the first letters of an id. */
+  public synchronized List<String> runIdsStartingWith(String prefix) {
     return read(
-        "read metric " + tag + " of run " + runId,
+        "look up runs starting with " + prefix,
         () -> {
-          List<MetricPoint> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "SELECT m.step, m.wall_time, m.val FROM metrics m JOIN tags t ON t.id = m.tag_id"
-                      + " WHERE m.run_id = ? AND t.name = ? ORDER BY m.step")) {
-            ps.setString(1, runId);
-            ps.setString(2, tag);
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM runs WHERE substr(id, 1, ?) = ? ORDER BY id")) {
+            ps.setInt(1, prefix.length());
+            ps.setString(2, prefix);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                out.add(new MetricPoint(tag, rs.getLong(1), rs.getLong(2), getDouble(rs, 3)));
+                out.add(rs.getString(1));
               }
             }
           }
           return out;
         });
+  }
+
+  /** The runs the filter selects, in its order, each with its tags and series summaries. */
+  public synchronized List<RunEntry> findRuns(RunFilter filter) {
+    return read("list the runs", () -> RunQuery.find(connection, filter));
+  }
+
+  /** One run with its tags and series summaries. */
+  public synchronized Optional<RunEntry> entry(String runId) {
+    return read("read run " + runId, () -> RunQuery.entry(connection, runId));
+  }
+
+  /** A run's tags, sorted. */
+  public synchronized List<String> labels(String runId) {
+    return read(
+        "read the tags of run " + runId,
+        () -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement ps = connection.prepareStatement("SELECT label FROM run_labels WHERE run_id = ? ORDER BY label")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getString(1));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The files recorded for a run, oldest first. */
+  public synchronized List<Artifact> artifacts(String runId) {
+    return read(
+        "read the artifacts of run " + runId,
+        () -> {
+          List<Artifact> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "SELECT id, kind, path, size_bytes, created_at, description FROM artifacts WHERE run_id = ? ORDER BY created_at, id")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Artifact(
+                        rs.getLong(1), runId, Artifact.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                        rs.getString(6)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** One series of a run, ordered by step. */
+  public synchronized List<MetricPoint> metrics(String runId, String tag) {
+    MetricSeries s = series(runId, tag);
+    List<MetricPoint> out = new ArrayList<>(s.size());
+    for (int i = 0; i < s.size(); i++) {
+      out.add(new MetricPoint(tag, s.steps()[i], s.wallTimesMillis()[i], s.values()[i]));
+    }
+    return out;
+  }
+
+  /** One series of a run as arrays, ordered by step; empty when the run has no such series. */
+  public synchronized MetricSeries series(String runId, String tag) {
+    return read(
+        "read metric " + tag + " of run " + runId,
+        () -> {
+          Long tagId = lookUpTagId(tag);
+          return tagId == null ? MetricSeries.empty(tag) : SeriesReader.one(connection, runId, tag, tagId);
+        });
+  }
+
+  /** Every series of a run, by tag in name order, read in one pass. */
+  public synchronized Map<String, MetricSeries> allSeries(String runId) {
+    return read("read the metrics of run " + runId, () -> SeriesReader.all(connection, runId));
+  }
+
+  /**
+   * The named series of several runs, by run id and then by tag in the order given; a run lacking a series gets an empty one.
+   *
+   * <p>A comparison reads a million points, so the runs are read side by side on up to four extra read-only connections (see
+   * {@link SeriesReader}). Each run's series are read in one statement, so they are consistent with each other; different runs may
+   * be read a moment apart while a run is being written.
+   *
+   * @throws RunStoreException also when a run is not in the store
+   */
+  public synchronized Map<String, Map<String, MetricSeries>> series(List<String> runIds, List<String> tags) {
+    Map<String, Long> ids =
+        read(
+            "look up series " + tags,
+            () -> {
+              Map<String, Long> found = new LinkedHashMap<>();
+              for (String tag : tags) {
+                found.put(tag, lookUpTagId(tag));
+              }
+              for (String runId : runIds) {
+                requireRun(runId);
+              }
+              return found;
+            });
+    try {
+      return bulkReader.many(runIds, ids);
+    } catch (SQLException e) {
+      throw new RunStoreException("Cannot read the metrics of runs " + runIds + " in " + file + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RunStoreException("Interrupted while reading the metrics of runs " + runIds, e);
+    }
   }
 
   /** The names of the series a run has, sorted. */
@@ -316,14 +604,32 @@ public final class RunStore implements AutoCloseable {
         "list the metrics of run " + runId,
         () -> {
           List<String> out = new ArrayList<>();
+          // run_metrics has a row for every series of the run: no need to scan the points.
           try (PreparedStatement ps =
               connection.prepareStatement(
-                  "SELECT DISTINCT t.name FROM metrics m JOIN tags t ON t.id = m.tag_id WHERE m.run_id = ? ORDER BY t.name")) {
+                  "SELECT t.name FROM run_metrics s JOIN tags t ON t.id = s.tag_id WHERE s.run_id = ? ORDER BY t.name")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(rs.getString(1));
               }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The ids of the groups of repeated runs, with how many runs each has, by group id. */
+  public synchronized Map<String, Integer> groups() {
+    return read(
+        "list the groups",
+        () -> {
+          Map<String, Integer> out = new LinkedHashMap<>();
+          try (Statement s = connection.createStatement();
+              ResultSet rs =
+                  s.executeQuery("SELECT group_id, COUNT(*) FROM runs WHERE group_id IS NOT NULL GROUP BY group_id ORDER BY group_id")) {
+            while (rs.next()) {
+              out.put(rs.getString(1), rs.getInt(2));
             }
           }
           return out;
@@ -346,7 +652,7 @@ public final class RunStore implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 long pid = rs.getLong(2);
-                if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                if (!isAlive(pid)) {
                   dead.add(new String[] {rs.getString(1), String.valueOf(pid)});
                 }
               }
@@ -370,6 +676,9 @@ public final class RunStore implements AutoCloseable {
             }
             ps.executeBatch();
           }
+          for (String[] run : dead) {
+            MetricSummaries.recompute(connection, run[0]);
+          }
           return dead.size();
         });
   }
@@ -377,19 +686,35 @@ public final class RunStore implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
+      bulkReader.close();
+      if (insertMetric != null) {
+        insertMetric.close();
+        insertMetric = null;
+      }
       connection.close();
     } catch (SQLException e) {
       throw new RunStoreException("Cannot close the run store " + file + ": " + e.getMessage(), e);
     }
   }
 
+  // ---------------------------------------------------------------------------------------------------------------------------
+
   private static String newRunId() {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
+  private static boolean isAlive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
   private void insertMetrics(String runId, List<MetricPoint> points) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement("INSERT OR REPLACE INTO metrics(run_id, tag_id, step, wall_time, val) VALUES (?,?,?,?,?)")) {
+    if (insertMetric == null) {
+      // Kept for the life of the store: a run appends every second, and preparing costs as much as inserting a dozen points.
+      insertMetric =
+          connection.prepareStatement("INSERT OR REPLACE INTO metrics(run_id, tag_id, step, wall_time, val) VALUES (?,?,?,?,?)");
+    }
+    PreparedStatement ps = insertMetric;
+    try {
       for (MetricPoint p : points) {
         ps.setString(1, runId);
         ps.setLong(2, tagId(p.tag()));
@@ -399,6 +724,65 @@ public final class RunStore implements AutoCloseable {
         ps.addBatch();
       }
       ps.executeBatch();
+    } finally {
+      ps.clearBatch();
+    }
+  }
+
+  private void insertLabels(String runId, Collection<String> labels) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("INSERT OR IGNORE INTO run_labels(run_id, label) VALUES (?,?)")) {
+      for (String l : new TreeSet<>(labels)) {
+        if (l == null || l.isBlank()) {
+          throw new SQLException("a tag cannot be empty");
+        }
+        ps.setString(1, runId);
+        ps.setString(2, l.strip());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void updateRun(String runId, String what, String sql, String value) {
+    write(
+        what,
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, value);
+            ps.setString(2, runId);
+            requireOne(ps.executeUpdate(), runId);
+          }
+          return null;
+        });
+  }
+
+  private Optional<String> readColumn(String runId, String column) {
+    return read(
+        "read the " + column + " of run " + runId,
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement("SELECT " + column + " FROM runs WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
+  private static void requireOne(int updated, String runId) throws SQLException {
+    if (updated != 1) {
+      throw new SQLException("no run with id " + runId);
+    }
+  }
+
+  private void requireRun(String runId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM runs WHERE id = ?")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("no run with id " + runId);
+        }
+      }
     }
   }
 
@@ -410,6 +794,28 @@ public final class RunStore implements AutoCloseable {
         if (rs.next() && rs.getInt(1) != 0) {
           throw new SQLException("run " + runId + " is read-only: it was imported from " + rs.getString(2));
         }
+      }
+    }
+  }
+
+  private long cachedTagId(String tag) {
+    Long id = tagIds.get(tag);
+    if (id == null) {
+      throw new IllegalStateException("tag " + tag + " was not inserted first");
+    }
+    return id;
+  }
+
+  private Long lookUpTagId(String tag) throws SQLException {
+    Long id = tagIds.get(tag);
+    if (id != null) {
+      return id;
+    }
+    try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM tags WHERE name = ?")) {
+      ps.setString(1, tag);
+      try (ResultSet rs = ps.executeQuery()) {
+        // Not cached: another process may add the tag later, and reads must not fill the cache that writes rely on.
+        return rs.next() ? rs.getLong(1) : null;
       }
     }
   }
@@ -443,26 +849,34 @@ public final class RunStore implements AutoCloseable {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          long ended = rs.getLong("ended_at");
-          Long endedAt = rs.wasNull() ? null : ended;
-          out.add(
-              new RunSummary(
-                  rs.getString("id"),
-                  rs.getString("name"),
-                  rs.getString("project_name"),
-                  RunStatus.valueOf(rs.getString("status")),
-                  rs.getLong("started_at"),
-                  endedAt,
-                  getDouble(rs, "final_val_accuracy"),
-                  rs.getString("message"),
-                  rs.getString("config_json")));
+          out.add(summary(rs));
         }
       }
     }
     return out;
   }
 
-  private static void setDouble(PreparedStatement ps, int index, double v) throws SQLException {
+  /** The {@link RunSummary} of the current row of a query over {@code runs}. */
+  static RunSummary summary(ResultSet rs) throws SQLException {
+    long ended = rs.getLong("ended_at");
+    Long endedAt = rs.wasNull() ? null : ended;
+    return new RunSummary(
+        rs.getString("id"),
+        rs.getString("name"),
+        rs.getString("project_name"),
+        RunStatus.valueOf(rs.getString("status")),
+        rs.getLong("started_at"),
+        endedAt,
+        getDouble(rs, "final_val_accuracy"),
+        rs.getString("message"),
+        rs.getString("config_json"));
+  }
+
+  static String runColumns() {
+    return RUN_COLUMNS;
+  }
+
+  static void setDouble(PreparedStatement ps, int index, double v) throws SQLException {
     // SQLite has no NaN: it stores NULL, which reads back as NaN.
     if (Double.isFinite(v)) {
       ps.setDouble(index, v);
@@ -471,12 +885,20 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
-  private static double getDouble(ResultSet rs, int column) throws SQLException {
+  private static void setLong(PreparedStatement ps, int index, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(index, Types.INTEGER);
+    } else {
+      ps.setLong(index, v);
+    }
+  }
+
+  static double getDouble(ResultSet rs, int column) throws SQLException {
     double v = rs.getDouble(column);
     return rs.wasNull() ? Double.NaN : v;
   }
 
-  private static double getDouble(ResultSet rs, String column) throws SQLException {
+  static double getDouble(ResultSet rs, String column) throws SQLException {
     double v = rs.getDouble(column);
     return rs.wasNull() ? Double.NaN : v;
   }

@@ -1,6 +1,12 @@
 package org.layerlab.runtime.workspace;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.layerlab.runtime.store.Artifact;
 import org.layerlab.runtime.store.RunStore;
 
 /**
@@ -11,6 +17,9 @@ public final class Workspace implements AutoCloseable {
 
   /** The run store's file name inside the workspace. */
   public static final String RUN_STORE_FILE = "runs.db";
+
+  /** The folder inside the workspace that holds a folder of files per run (checkpoints, models, evaluation results). */
+  public static final String RUNS_FOLDER = "runs";
 
   private final Path home;
   private RunStore runStore;
@@ -50,6 +59,40 @@ public final class Workspace implements AutoCloseable {
       runStore = RunStore.open(home.resolve(RUN_STORE_FILE));
     }
     return runStore;
+  }
+
+  /** The folder for the files of run {@code runId}: {@code <workspace>/runs/<id>}. Not created here. */
+  public Path runFolder(String runId) {
+    if (runId.isEmpty() || !runId.chars().allMatch(Character::isLetterOrDigit)) {
+      throw new IllegalArgumentException("not a run id: " + runId);
+    }
+    return home.resolve(RUNS_FOLDER).resolve(runId);
+  }
+
+  /** Where an artifact's file is: its path as recorded when absolute, else relative to the workspace folder. */
+  public Path resolve(Artifact artifact) {
+    return home.resolve(artifact.path());
+  }
+
+  /**
+   * Deletes a run from the run store and, once that succeeded, its folder of files ({@link #runFolder}). Artifact files recorded
+   * elsewhere are the user's and stay.
+   *
+   * @return whether there was such a run
+   */
+  public boolean deleteRun(String runId) {
+    boolean deleted = runStore().deleteRun(runId);
+    Path folder = runFolder(runId);
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Run " + runId + " is deleted but its folder " + folder + " is not: " + e.getMessage(), e);
+      }
+    }
+    return deleted;
   }
 
   @Override

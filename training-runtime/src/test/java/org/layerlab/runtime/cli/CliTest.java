@@ -89,4 +89,29 @@ class CliTest {
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("fly"), r.err());
   }
+
+  @Test
+  void trainWithSeedsRecordsAGroupOfRunsAndSummarisesIt() {
+    Result r = cli("train", SPIRAL.toString(), "--epochs", "2", "--seeds", "2", "--group", "twice", "--tag", "ci", "--workspace", workspace.toString());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("Training Spiral 2 times as group twice, seeds [42, 43]"), r.out());
+    assertTrue(r.out().contains("Final validation accuracy over 2 runs: mean"), r.out());
+    try (RunStore store = RunStore.open(workspace.resolve(Workspace.RUN_STORE_FILE))) {
+      List<org.layerlab.runtime.store.RunEntry> runs =
+          store.findRuns(org.layerlab.runtime.store.RunFilter.ALL.withGroupId("twice"));
+      assertEquals(2, runs.size());
+      assertEquals(List.of(43L, 42L), runs.stream().map(org.layerlab.runtime.store.RunEntry::seed).toList());
+      assertTrue(runs.stream().allMatch(e -> e.labels().equals(List.of("ci"))));
+      assertTrue(runs.stream().allMatch(e -> store.provenance(e.id()).isPresent()), "each run has its provenance");
+    }
+    assertEquals(2, cli("train", SPIRAL.toString(), "--seeds", "0", "--workspace", workspace.toString()).exit());
+    assertEquals(2, cli("train", SPIRAL.toString(), "--group", "g", "--workspace", workspace.toString()).exit());
+  }
+
+  @Test
+  void versionIsTheOneProvenanceRecords() {
+    Result r = cli("--version");
+    assertEquals(0, r.exit());
+    assertEquals("Layerlab " + org.layerlab.runtime.tracking.Provenance.Versions.LAYERLAB, r.out().strip());
+  }
 }

@@ -22,8 +22,8 @@ import org.layerlab.runtime.store.RunStoreException;
 import org.layerlab.runtime.store.RunSummary;
 
 /**
- * The run store's move from schema 1 to 2 (origin and read-only columns for imported runs). It lives with the exchange tests because
- * the exchange package is what needed the new columns.
+ * The run store's move from schema 1 to 2 (origin and read-only columns for imported runs), and on to the current version. It lives
+ * with the exchange tests because the exchange package is what needed the new columns; the move to 3 is tested in the store's tests.
  */
 class RunStoreSchemaMigrationTest {
 
@@ -78,7 +78,7 @@ class RunStoreSchemaMigrationTest {
   }
 
   @Test
-  void aVersionOneFileIsMigratedToVersionTwoKeepingItsRunsAndMetrics() throws Exception {
+  void aVersionOneFileIsMigratedToTheCurrentVersionKeepingItsRunsAndMetrics() throws Exception {
     Path db = versionOneFile();
 
     try (RunStore store = RunStore.open(db)) {
@@ -100,7 +100,7 @@ class RunStoreSchemaMigrationTest {
               List.of(new MetricPoint("step/loss", 1, 5, 0.25)));
       assertTrue(store.isReadOnly(imported));
     }
-    assertEquals(2, schemaVersion(db));
+    assertEquals(RunStore.SCHEMA_VERSION, schemaVersion(db));
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_info")) {
@@ -108,16 +108,16 @@ class RunStoreSchemaMigrationTest {
       assertEquals(1, rs.getInt(1), "one version row");
     }
     try (RunStore again = RunStore.open(db)) {
-      assertEquals(2, again.listRuns().size(), "a second open finds version 2 and migrates nothing");
+      assertEquals(2, again.listRuns().size(), "a second open finds the current version and migrates nothing");
     }
   }
 
   @Test
-  void aNewFileStartsAtVersionTwo() throws Exception {
+  void aNewFileStartsAtTheCurrentVersion() throws Exception {
     Path db = dir.resolve("new.db");
     RunStore.open(db).close();
-    assertEquals(2, RunStore.SCHEMA_VERSION);
-    assertEquals(2, schemaVersion(db));
+    assertEquals(3, RunStore.SCHEMA_VERSION);
+    assertEquals(3, schemaVersion(db));
   }
 
   @Test
@@ -125,7 +125,7 @@ class RunStoreSchemaMigrationTest {
     Path db = versionOneFile();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
         Statement s = c.createStatement()) {
-      s.execute("UPDATE schema_info SET version = 3");
+      s.execute("UPDATE schema_info SET version = " + (RunStore.SCHEMA_VERSION + 1));
     }
     RunStoreException e = assertThrows(RunStoreException.class, () -> RunStore.open(db));
     assertTrue(e.getMessage().contains("newer"), e.getMessage());
