@@ -13,6 +13,7 @@ import org.layerlab.model.project.Project;
 import org.layerlab.model.project.ProjectFileException;
 import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.checkpoint.CheckpointFolder;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.RunStatus;
@@ -117,7 +118,12 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     RunRecorder recorder = RunTracking.begin(ws.runStore(), p, projectDir, runName, new RunOptions(null, tags, notes));
     out.printf("Training %s as run %s (%s)%n", p.name(), recorder.runId(), runName);
     out.printf("Run store: %s%n", ws.runStore().file());
-    TrainingRun run = new TrainingRun(new TrainingRequest(p, projectDir, runName, recorder.runId()), TrainingListener.all(recorder, new Printer(out, false)));
+    // Checkpoints in the workspace make the run resumable and let `layerlab predict RUN` load its model.
+    TrainingRequest request =
+        new TrainingRequest(p, projectDir, runName, recorder.runId())
+            .withCheckpoints(CheckpointFolder.forRun(ws.home(), recorder.runId()))
+            .withWorkspaceHome(ws.home());
+    TrainingRun run = new TrainingRun(request, TrainingListener.all(recorder, new Printer(out, false)));
     RunEnded result = untilDone(run::call, run::stop);
     if (recorder.failure() != null) {
       err.println("Warning: the run was not fully recorded: " + recorder.failure().getMessage());

@@ -56,6 +56,16 @@ class CliTest {
     Result listed = cli("runs", "--workspace", workspace.toString());
     assertEquals(0, listed.exit());
     assertTrue(listed.out().contains("FINISHED"), listed.out());
+
+    // The run kept its checkpoints in the workspace, so its model classifies a new point.
+    Path row = workspace.resolve("row.csv");
+    Files.writeString(row, "x,y\n0.5,0.1\n");
+    Result predicted;
+    try (RunStore store = RunStore.open(workspace.resolve(Workspace.RUN_STORE_FILE))) {
+      predicted = cli("predict", store.listRuns().get(0).id(), row.toString(), "--workspace", workspace.toString());
+    }
+    assertEquals(0, predicted.exit(), predicted.out() + predicted.err());
+    assertTrue(predicted.out().matches("(?s).*Prediction: arm [123] .*"), predicted.out());
   }
 
   @Test
