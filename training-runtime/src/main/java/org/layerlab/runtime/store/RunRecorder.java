@@ -2,6 +2,7 @@ package org.layerlab.runtime.store;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,6 +14,11 @@ import java.util.function.Supplier;
 import org.layerlab.model.project.Project;
 import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.events.TrainingTags;
+import org.layerlab.runtime.events.TestReport;
+import org.layerlab.runtime.events.StepDetails;
+import org.layerlab.runtime.events.EpochScores;
+import org.layerlab.runtime.events.CheckpointSaved;
 import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStarted;
@@ -51,6 +57,7 @@ public final class RunRecorder implements TrainingListener {
   private final ThreadPoolExecutor writer;
   private final AtomicLong writeCpuNanos = new AtomicLong();
   private List<MetricPoint> buffer = new ArrayList<>();
+  private final java.util.Map<String, CheckpointSaved> checkpoints = new java.util.LinkedHashMap<>();
   private long lastFlush = System.currentTimeMillis();
   private boolean provenanceTaken;
   private volatile RunStoreException failure;
@@ -135,6 +142,44 @@ public final class RunRecorder implements TrainingListener {
     }
   }
 
+  @Override
+  public synchronized void onStepDetails(StepDetails d) {
+    buffer.add(new MetricPoint(TrainingTags.STEP_LEARNING_RATE, d.step(), d.wallTimeMillis(), d.learningRate()));
+    buffer.add(new MetricPoint(TrainingTags.STEP_GRADIENT_NORM, d.step(), d.wallTimeMillis(), d.gradientNorm()));
+  }
+
+  @Override
+  public synchronized void onEpochScores(EpochScores s) {
+    long e = s.epoch();
+    long t = s.wallTimeMillis();
+    if (s.validation() != null) {
+      buffer.add(new MetricPoint(TrainingTags.VALIDATION_TOP5_ACCURACY, e, t, s.validation().topKAccuracy()));
+      buffer.add(new MetricPoint(TrainingTags.VALIDATION_MACRO_PRECISION, e, t, s.validation().macroPrecision()));
+      buffer.add(new MetricPoint(TrainingTags.VALIDATION_MACRO_RECALL, e, t, s.validation().macroRecall()));
+      buffer.add(new MetricPoint(TrainingTags.VALIDATION_MACRO_F1, e, t, s.validation().macroF1()));
+    }
+    if (s.train() != null) {
+      buffer.add(new MetricPoint(TrainingTags.TRAIN_TOP5_ACCURACY, e, t, s.train().topKAccuracy()));
+      buffer.add(new MetricPoint(TrainingTags.TRAIN_MACRO_F1, e, t, s.train().macroF1()));
+    }
+  }
+
+  /** The held-out scores, stored once at step 0 so that they sort apart from training steps. */
+  @Override
+  public synchronized void onTestReport(TestReport r) {
+    long t = r.wallTimeMillis();
+    buffer.add(new MetricPoint(TrainingTags.TEST_LOSS, 0, t, r.scores().loss()));
+    buffer.add(new MetricPoint(TrainingTags.TEST_ACCURACY, 0, t, r.scores().accuracy()));
+    buffer.add(new MetricPoint(TrainingTags.TEST_TOP5_ACCURACY, 0, t, r.scores().topKAccuracy()));
+    buffer.add(new MetricPoint(TrainingTags.TEST_MACRO_F1, 0, t, r.scores().macroF1()));
+  }
+
+  /** Checkpoints are recorded as artifacts when the run ends: the last and the best folder, not one row per epoch. */
+  @Override
+  public synchronized void onCheckpointSaved(CheckpointSaved c) {
+    checkpoints.put(c.kind(), c);
+  }
+
   /** Writes what is buffered and the end of the run, and returns once they are in the store. */
   @Override
   public synchronized void onRunEnded(RunEnded event) {
@@ -142,6 +187,11 @@ public final class RunRecorder implements TrainingListener {
     Supplier<String> p = takeProvenance();
     if (p != null) {
       submit(() -> store.recordStart(runId, null, make(p)));
+    }
+    for (CheckpointSaved c : checkpoints.values()) {
+      String what =
+          c.kind() + " checkpoint after epoch " + c.epoch() + (Double.isFinite(c.value()) ? " (" + c.metric() + " " + c.value() + ")" : "");
+      submit(() -> store.addArtifact(runId, Artifact.Kind.CHECKPOINT, c.path(), folderSize(Path.of(c.path())), what));
     }
     submit(() -> store.endRun(runId, event.status(), event.endedAtMillis(), event.finalValidationAccuracy(), event.message()));
     awaitWrites();
@@ -152,6 +202,14 @@ public final class RunRecorder implements TrainingListener {
   public synchronized void flush() {
     handOver();
     awaitWrites();
+  }
+
+  private static long folderSize(Path folder) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+      return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return 0;
+    }
   }
 
   /** Passes the buffer to the writer thread and starts a new one. */

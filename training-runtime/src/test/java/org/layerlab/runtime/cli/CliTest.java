@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.RunStatus;
+import org.layerlab.runtime.events.TrainingTags;
 import org.layerlab.runtime.store.RunStore;
 import org.layerlab.runtime.store.RunSummary;
 import org.layerlab.runtime.workspace.Workspace;
@@ -34,7 +35,7 @@ class CliTest {
   }
 
   @Test
-  void trainSpiralExitsZeroPrintsFinalAccuracyAndRecordsAFinishedRun() {
+  void trainSpiralExitsZeroPrintsFinalAccuracyAndRecordsAFinishedRun() throws Exception {
     Result r = cli("train", SPIRAL.toString(), "--workspace", workspace.toString());
     assertEquals(0, r.exit(), r.out() + r.err());
     Matcher m = Pattern.compile("Final validation accuracy: (\\d\\.\\d{4})").matcher(r.out());
@@ -51,6 +52,16 @@ class CliTest {
       assertTrue(r.out().contains(run.id()), "the output names the run id");
       assertEquals(40, store.metrics(run.id(), MetricTags.VALIDATION_ACCURACY).size(), "one validation point per epoch");
       assertTrue(store.metrics(run.id(), MetricTags.STEP_LOSS).size() > 40, "step losses recorded");
+      assertEquals(
+          store.metrics(run.id(), MetricTags.STEP_LOSS).size(),
+          store.metrics(run.id(), TrainingTags.STEP_LEARNING_RATE).size(),
+          "a learning rate for every step");
+      assertEquals(40, store.metrics(run.id(), TrainingTags.VALIDATION_MACRO_F1).size(), "macro F1 per epoch");
+      assertEquals(1, store.metrics(run.id(), TrainingTags.TEST_ACCURACY).size(), "the held-out report's accuracy");
+      List<String> kept = store.artifacts(run.id()).stream().map(a -> a.description()).sorted().toList();
+      assertEquals(2, kept.size(), "the best and the last checkpoint: " + kept);
+      assertTrue(kept.get(0).startsWith("best checkpoint") && kept.get(1).startsWith("last checkpoint after epoch 40"), kept.toString());
+      assertTrue(store.artifacts(run.id()).stream().allMatch(a -> a.sizeBytes() > 0 && Files.isDirectory(Path.of(a.path()))));
     }
 
     Result listed = cli("runs", "--workspace", workspace.toString());
