@@ -123,25 +123,39 @@ final class Demos {
   }
 
   static Demo smoothing() {
+    // A noisy curve and a constant one: the smoothed noisy curve follows the trend, the constant one stays exactly flat.
+    ScalarChart chart = new ScalarChart("accuracy");
+    ScalarRun noisy = chart.addRun("noisy accuracy");
+    ScalarRun constant = chart.addRun("constant 0.1");
+    Random r = new Random(2);
+    for (int i = 0; i < 600; i++) {
+      noisy.append(i, i / 60.0, 1_700_000_000_000L + i * 1_000L, 0.9 - 0.7 * Math.exp(-i / 120.0) + 0.06 * r.nextGaussian());
+      constant.append(i, i / 60.0, 1_700_000_000_000L + i * 1_000L, 0.1);
+    }
     SmoothingControl control = new SmoothingControl();
+    control.smoothingProperty().bindBidirectional(chart.smoothingProperty());
     Label result = new Label();
     Runnable show =
         () -> {
           Smoothing s = control.getSmoothing();
           double[] values = {1, 2, Double.NaN, 4, 3, 5, 4, 6};
           double[] out = s.apply(values);
-          StringBuilder text = new StringBuilder("Smoothing " + s + "\n\nvalue → smoothed\n");
+          StringBuilder text = new StringBuilder(s + "\n\n value   smoothed\n");
           for (int i = 0; i < values.length; i++) {
-            text.append(String.format("%6.3f → %8.5f%n", values[i], out[i]));
+            text.append(String.format(" %5.1f   %8.5f%n", values[i], out[i]));
           }
+          text.append("\nNaN passes through and does not count\nfor the start-up correction.");
           result.setText(text.toString());
         };
     control.smoothingProperty().addListener((obs, old, now) -> show.run());
     show.run();
-    result.setStyle("-fx-font-family: monospace; -fx-font-size: 14px;");
-    VBox box = new VBox(16, control, result);
-    box.setPadding(new Insets(16));
-    return Demo.still(box);
+    result.setStyle("-fx-font-family: monospace; -fx-font-size: 13px;");
+    VBox side = new VBox(16, new Label("The control on its own, bound to the chart:"), control, result);
+    side.setPadding(new Insets(16));
+    side.setPrefWidth(420);
+    BorderPane pane = new BorderPane(chart);
+    pane.setLeft(side);
+    return Demo.still(pane);
   }
 
   static final List<String> FASHION =

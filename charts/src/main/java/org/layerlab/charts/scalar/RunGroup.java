@@ -11,7 +11,8 @@ import javafx.scene.paint.Color;
 /**
  * Repeated runs of one configuration (different seeds), drawn as their mean with a shaded band for their spread. The mean is
  * taken, at each pixel column, over the members' smoothed values interpolated at that x, so runs logged at different steps still
- * line up. Members need not be visible themselves. Appearance belongs to the JavaFX thread.
+ * line up; it is drawn only where every member has a value, so it never jumps where one member ends. Members need not be visible
+ * themselves. Appearance belongs to the JavaFX thread.
  */
 public final class RunGroup {
 

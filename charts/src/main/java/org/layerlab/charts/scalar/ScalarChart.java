@@ -386,7 +386,8 @@ public final class ScalarChart extends BorderPane {
 
   private void applyXAxisMode(XAxisMode mode) {
     xAxis.setName(mode.label());
-    xAxis.setTimeAxis(mode == XAxisMode.WALL_TIME);
+    // ChartFX's time axis picks ticks at whole minutes and hours; our formatter writes them as clock times or durations.
+    xAxis.setTimeAxis(mode == XAxisMode.WALL_TIME || mode == XAxisMode.RELATIVE_TIME);
     xAxis.setTickLabelFormatter(TimeLabels.formatter(mode));
     resetZoom();
   }
@@ -427,8 +428,9 @@ public final class ScalarChart extends BorderPane {
   // ---- crosshair --------------------------------------------------------------------------------------------------------------
 
   /**
-   * What the crosshair tooltip lists at x: for each visible run with points, its point nearest x, with raw and smoothed value; then
-   * each visible group's mean and spread at x. JavaFX thread.
+   * What the crosshair tooltip lists at x: for each visible run with a point near x (within two of its typical point spacings),
+   * that point's raw and smoothed value; then each visible group's mean and spread at x where all its members have a value.
+   * JavaFX thread.
    */
   public List<Readout> readoutAt(double x) {
     requireFxThread("readoutAt");
@@ -442,8 +444,8 @@ public final class ScalarChart extends BorderPane {
       }
       ScalarRenderer.RunX rx = ScalarRenderer.RunX.of(s, mode, identity);
       int i = rx.nearest(s, x);
-      if (i < 0 || !Double.isFinite(s.x(mode, i))) {
-        continue;
+      if (i < 0 || !Double.isFinite(s.x(mode, i)) || !nearEnough(s, mode, x, i)) {
+        continue; // a run that has no point near this x has nothing to say here
       }
       double smoothedValue = run.smoothed(s, smoothing())[i];
       out.add(new Readout(run.name(), run.color(), s.x(mode, i), s.step[i], s.value[i], smoothedValue, false));
@@ -463,11 +465,19 @@ public final class ScalarChart extends BorderPane {
         }
       }
       GroupStatistics.Summary sum = GroupStatistics.summarise(at, found, group.spread());
-      if (Double.isFinite(sum.mean())) {
+      if (found == group.members().size() && Double.isFinite(sum.mean())) {
         out.add(new Readout(group.name(), group.color(), x, Double.NaN, sum.mean(), (sum.high() - sum.low()) / 2, true));
       }
     }
     return out;
+  }
+
+  /** Whether point i lies within two typical point spacings of x: inside the run's range, or just beyond its ends. */
+  private static boolean nearEnough(ColumnStore.Snapshot s, XAxisMode mode, double x, int i) {
+    double first = s.x(mode, 0);
+    double last = s.x(mode, s.size - 1);
+    double spacing = s.size > 1 && Double.isFinite(first) && Double.isFinite(last) ? Math.abs(last - first) / (s.size - 1) : 0;
+    return Math.abs(s.x(mode, i) - x) <= Math.max(2 * spacing, 1e-9 * Math.abs(x));
   }
 
   // ---- export -----------------------------------------------------------------------------------------------------------------

@@ -508,7 +508,8 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
       }
       GroupStatistics.Summary sum = GroupStatistics.summarise(at, found, group.spread());
       lineX[c] = c + 0.5;
-      if (!Double.isFinite(sum.mean())) {
+      if (found < m || !Double.isFinite(sum.mean())) {
+        // only where every member has a value: a mean over fewer members would jump where one ends
         lineY[c] = Double.NaN;
         continue;
       }

@@ -84,6 +84,19 @@ public record Smoothing(Kind kind, double weight, int window) {
     }
   }
 
+  @Override
+  public String toString() {
+    switch (kind) {
+      case EXPONENTIAL:
+        return "exponential, weight " + weight;
+      case MOVING_AVERAGE:
+        return "moving average of " + window;
+      case NONE:
+      default:
+        return "none";
+    }
+  }
+
   /** The smoothed values of a whole series; a new array of the same length. */
   public double[] apply(double[] values) {
     Smoother s = newSmoother();

@@ -242,7 +242,7 @@ final class SpanRaster {
 
   /**
    * Fills the current curve's spans in a colour and forgets them. The line width widens each span vertically; from 1.5 pixels up
-   * each column also takes in its neighbours' spans, so that steep parts of the line look as thick as flat ones.
+   * each column also reaches halfway into its neighbours' spans, so that steep parts of the line look as thick as flat ones.
    *
    * @param lineWidth 0 fills the spans as they are, as for a band
    */
@@ -261,8 +261,10 @@ final class SpanRaster {
         float nextBottom = c + 1 < width ? bottom[c + 1] : Float.NaN;
         float prevTop = c > 0 ? top[c - 1] : Float.NaN;
         float prevBottom = c > 0 ? bottom[c - 1] : Float.NaN;
-        t = min(min(t, prevTop), nextTop);
-        b = max(max(b, prevBottom), nextBottom);
+        // Reach halfway into the neighbours' spans: the line then covers half a column more on each side, as a line about
+        // two pixels wide does, so steep parts look as thick as flat ones without turning into a three-pixel band.
+        t = min(min(t, halfway(t, prevTop)), halfway(t, nextTop));
+        b = max(max(b, halfway(b, prevBottom)), halfway(b, nextBottom));
       }
       if (Float.isNaN(t)) {
         continue;
@@ -270,6 +272,11 @@ final class SpanRaster {
       fillColumn(c, t - half, b + half, argb);
     }
     clearSpans();
+  }
+
+  /** The point halfway from a to b; a if b is NaN; b if a is NaN. */
+  private static float halfway(float a, float b) {
+    return Float.isNaN(b) ? a : Float.isNaN(a) ? b : (a + b) / 2;
   }
 
   private static float min(float a, float b) {

@@ -472,6 +472,8 @@ class ScalarChartTest {
     assertTrue(lines.get(1).startsWith("alpha  1 "), lines.get(1));
     assertTrue(lines.get(2).startsWith("beta  2 "), lines.get(2));
     Fx.run(() -> assertTrue(scene.lookup("#" + CrosshairReadout.LINE_ID) != null));
+    // alpha ends at step 100: at 180 only beta has a point nearby, and alpha is not listed with its last, far-off value
+    assertEquals(List.of("beta"), Fx.call(() -> names(chart.readoutAt(180))));
 
     Fx.run(
         () ->
