@@ -58,6 +58,7 @@ public final class RunRecorder implements TrainingListener {
   private final AtomicLong writeCpuNanos = new AtomicLong();
   private List<MetricPoint> buffer = new ArrayList<>();
   private final java.util.Map<String, CheckpointSaved> checkpoints = new java.util.LinkedHashMap<>();
+  private TestReport testReport;
   private long lastFlush = System.currentTimeMillis();
   private boolean provenanceTaken;
   private volatile RunStoreException failure;
@@ -172,6 +173,7 @@ public final class RunRecorder implements TrainingListener {
     buffer.add(new MetricPoint(TrainingTags.TEST_ACCURACY, 0, t, r.scores().accuracy()));
     buffer.add(new MetricPoint(TrainingTags.TEST_TOP5_ACCURACY, 0, t, r.scores().topKAccuracy()));
     buffer.add(new MetricPoint(TrainingTags.TEST_MACRO_F1, 0, t, r.scores().macroF1()));
+    testReport = r;
   }
 
   /** Checkpoints are recorded as artifacts when the run ends: the last and the best folder, not one row per epoch. */
@@ -193,6 +195,13 @@ public final class RunRecorder implements TrainingListener {
           c.kind() + " checkpoint after epoch " + c.epoch() + (Double.isFinite(c.value()) ? " (" + c.metric() + " " + c.value() + ")" : "");
       submit(() -> store.addArtifact(runId, Artifact.Kind.CHECKPOINT, c.path(), folderSize(Path.of(c.path())), what));
     }
+    TestReport report = testReport;
+    CheckpointSaved any = checkpoints.values().stream().findFirst().orElse(null);
+    if (report != null && any != null) {
+      // The run's folder holds its checkpoints: the report (confusion matrix, per-class scores, worst samples) goes beside them.
+      Path file = Path.of(any.path()).toAbsolutePath().getParent().getParent().resolve("test-report.json");
+      submit(() -> writeReport(report, file));
+    }
     submit(() -> store.endRun(runId, event.status(), event.endedAtMillis(), event.finalValidationAccuracy(), event.message()));
     awaitWrites();
     writer.shutdown();
@@ -202,6 +211,23 @@ public final class RunRecorder implements TrainingListener {
   public synchronized void flush() {
     handOver();
     awaitWrites();
+  }
+
+  private void writeReport(TestReport report, Path file) {
+    try {
+      java.nio.file.Files.createDirectories(file.getParent());
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+          .writeValue(file.toFile(), report);
+    } catch (java.io.IOException e) {
+      throw new RunStoreException("Cannot write the test report " + file + ": " + e.getMessage(), e);
+    }
+    store.addArtifact(
+        runId,
+        Artifact.Kind.EVALUATION,
+        file.toString(),
+        file.toFile().length(),
+        report.set() + " report: confusion matrix, per-class scores and the worst samples");
   }
 
   private static long folderSize(Path folder) {

@@ -59,9 +59,24 @@ class CliTest {
       assertEquals(40, store.metrics(run.id(), TrainingTags.VALIDATION_MACRO_F1).size(), "macro F1 per epoch");
       assertEquals(1, store.metrics(run.id(), TrainingTags.TEST_ACCURACY).size(), "the held-out report's accuracy");
       List<String> kept = store.artifacts(run.id()).stream().map(a -> a.description()).sorted().toList();
-      assertEquals(2, kept.size(), "the best and the last checkpoint: " + kept);
+      assertEquals(3, kept.size(), "the best and the last checkpoint and the test report: " + kept);
       assertTrue(kept.get(0).startsWith("best checkpoint") && kept.get(1).startsWith("last checkpoint after epoch 40"), kept.toString());
-      assertTrue(store.artifacts(run.id()).stream().allMatch(a -> a.sizeBytes() > 0 && Files.isDirectory(Path.of(a.path()))));
+      assertTrue(store.artifacts(run.id()).stream().allMatch(a -> a.sizeBytes() > 0 && Files.exists(Path.of(a.path()))));
+      Path report =
+          store.artifacts(run.id()).stream()
+              .filter(a -> a.kind() == org.layerlab.runtime.store.Artifact.Kind.EVALUATION)
+              .map(a -> Path.of(a.path()))
+              .findFirst()
+              .orElseThrow();
+      com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+      long counted = 0;
+      for (com.fasterxml.jackson.databind.JsonNode row : json.get("confusion")) {
+        for (com.fasterxml.jackson.databind.JsonNode cell : row) {
+          counted += cell.asLong();
+        }
+      }
+      assertEquals(json.get("scores").get("samples").asLong(), counted, "the confusion matrix counts every held-out sample");
+      assertEquals(3, json.get("perClass").size());
     }
 
     Result listed = cli("runs", "--workspace", workspace.toString());
