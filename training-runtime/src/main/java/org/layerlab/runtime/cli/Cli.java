@@ -48,7 +48,11 @@ public final class Cli implements Runnable {
           commandLine.getErr().println("Error: " + e.getMessage());
           return 1;
         });
-    return cl.execute(args);
+    int exit = cl.execute(args);
+    // print() without a newline is not auto-flushed, and the launcher calls System.exit right after
+    out.flush();
+    err.flush();
+    return exit;
   }
 
   @Override

@@ -59,7 +59,7 @@ final class SummaryCommand implements Callable<Integer> {
       return 2;
     }
     ModelAnalysis analysis = ModelAnalyzer.analyze(model);
-    out.print(ModelSummary.text(analysis, name));
+    out.println(ModelSummary.text(analysis, name).stripTrailing());
     if (!analysis.valid()) {
       err.println("The model cannot train yet:");
       analysis.problems().forEach(p -> err.println("  " + p));

@@ -38,7 +38,7 @@ class ModelCommandsTest {
     Result r = cli("summary", "keras-cifar10-cnn");
     assertEquals(0, r.exit(), r.err());
     ModelTemplate t = ModelTemplate.KERAS_CIFAR10_CNN;
-    assertEquals(ModelSummary.text(ModelAnalyzer.analyze(t.model()), t.displayName()), r.out());
+    assertEquals(ModelSummary.text(ModelAnalyzer.analyze(t.model()), t.displayName()).strip(), r.out().strip());
     // 3*3*3*32+32 + 3*3*32*64+64 + 3*3*64*64+64 + 1024*64+64 + 64*10+10, the tutorial's figure
     long expected = (27 * 32 + 32) + (288 * 64 + 64) + (576 * 64 + 64) + (1024 * 64 + 64) + (64 * 10 + 10);
     assertTrue(r.out().contains(String.format("Total params: %,d", expected)), r.out());
@@ -58,5 +58,14 @@ class ModelCommandsTest {
     Result r = cli("summary", "resnet-9000");
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("resnet-9000") && r.err().contains("lenet5"), r.err());
+  }
+
+  @Test
+  void outputIsFlushedBeforeTheLauncherExits() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    PrintWriter unflushed = new PrintWriter(new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    int exit = Cli.run(unflushed, new PrintWriter(new StringWriter()), "summary", "mlp");
+    assertEquals(0, exit);
+    assertTrue(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Total params"), "nothing reached the stream");
   }
 }
