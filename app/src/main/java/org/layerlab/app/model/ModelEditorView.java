@@ -86,7 +86,8 @@ public final class ModelEditorView extends SplitPane {
     VBox column = new VBox(8, title(Messages.get("palette.title")), tree, add, description);
     column.setId("paletteColumn");
     column.setPadding(new Insets(10));
-    column.setMinWidth(150);
+    // wide enough for the longest catalog names (Conv2DTranspose, GlobalAvgPool2D) without a scroll bar
+    column.setMinWidth(185);
     return column;
   }
 
