@@ -131,10 +131,20 @@ class ProjectViewModelTest {
   }
 
   @Test
-  void theGalleryShowsEverySampleWithItsLayerStack() {
+  void theGalleryShowsEverySampleWithItsLayerStack() throws Exception {
     List<SampleCard> cards = vm.sampleCards();
-    assertEquals(List.of("fashion-mnist-mlp", "spiral"), cards.stream().map(c -> c.path().getFileName().toString()).toList());
-    SampleCard spiral = cards.get(1);
+    // every folder of the samples that holds a project.json, in name order
+    List<String> expected;
+    try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(TestContexts.spiralDir().getParent())) {
+      expected =
+          dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve(ProjectFiles.FILE_NAME)))
+              .map(d -> d.getFileName().toString())
+              .sorted()
+              .toList();
+    }
+    assertTrue(expected.containsAll(List.of("fashion-mnist-mlp", "spiral")), expected.toString());
+    assertEquals(expected, cards.stream().map(c -> c.path().getFileName().toString()).toList());
+    SampleCard spiral = cards.get(expected.indexOf("spiral"));
     assertEquals(4, spiral.layers().size());
     assertEquals("Input", spiral.layers().get(0).type());
     assertTrue(spiral.layers().get(1).width() > spiral.layers().get(3).width(), "64 units draw wider than 3");
