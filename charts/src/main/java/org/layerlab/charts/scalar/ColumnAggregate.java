@@ -71,41 +71,96 @@ final class ColumnAggregate {
 
   /** Folds in the points from {@link #folded()} up to {@code to}. */
   void fold(double[] xs, double[] ys, int to) {
-    for (int i = folded; i < to; i++) {
+    fold(xs, ys, to, null, false);
+  }
+
+  /**
+   * Folds in the points from {@link #folded()} up to {@code to}, taking a whole block's summary instead of its points where the
+   * block lies inside one pixel column. The result is the same as folding every point.
+   *
+   * @param blocks summaries of {@code ys}, or null
+   * @param sorted whether {@code xs} is non-decreasing, which the block shortcut needs
+   */
+  void fold(double[] xs, double[] ys, int to, BlockSummary blocks, boolean sorted) {
+    int i = folded;
+    int summarised = blocks == null || !sorted ? 0 : blocks.blocks();
+    while (i < to) {
+      if (i % BlockSummary.SIZE == 0 && i / BlockSummary.SIZE < summarised && i + BlockSummary.SIZE <= to) {
+        double px0 = xs[i] * scale + offset;
+        double px1 = xs[i + BlockSummary.SIZE - 1] * scale + offset;
+        if (px0 >= 0 && px1 < columns && (int) px0 == (int) px1) {
+          int b = i / BlockSummary.SIZE;
+          int n = blocks.drawable(b, positiveOnly);
+          if (n > 0) {
+            int[] points = blocks.points(b, positiveOnly);
+            int previous = -1;
+            for (int p : points) {
+              if (p != previous) {
+                foldPoint(xs, ys, p);
+                previous = p;
+              }
+            }
+            drawable += n - distinct(points); // foldPoint counted each distinct point once; the block holds n
+          }
+          i += BlockSummary.SIZE;
+          continue;
+        }
+      }
       double y = ys[i];
-      double px = xs[i] * scale + offset;
-      if (!Double.isFinite(y) || !Double.isFinite(px) || (positiveOnly && y <= 0)) {
-        continue;
+      if (Double.isFinite(y) && !(positiveOnly && y <= 0)) {
+        foldPoint(xs, ys, i);
       }
-      if (px < 0) {
-        if (left < 0 || xs[i] >= xs[left]) {
-          left = i;
-        }
-        continue;
-      }
-      if (px >= columns) {
-        if (right < 0 || xs[i] < xs[right]) {
-          right = i;
-        }
-        continue;
-      }
-      drawable++;
-      int c = (int) px;
-      if (first[c] < 0) {
-        first[c] = min[c] = max[c] = last[c] = i;
-        usedFrom = Math.min(usedFrom, c);
-        usedTo = Math.max(usedTo, c);
-        continue;
-      }
-      last[c] = i;
-      if (y < ys[min[c]]) {
-        min[c] = i;
-      }
-      if (y > ys[max[c]]) {
-        max[c] = i;
-      }
+      i++;
     }
     folded = Math.max(folded, to);
+  }
+
+  private static int distinct(int[] sortedIndices) {
+    int n = 0;
+    int previous = -1;
+    for (int p : sortedIndices) {
+      if (p != previous) {
+        n++;
+        previous = p;
+      }
+    }
+    return n;
+  }
+
+  /** Folds one point whose value is drawable. */
+  private void foldPoint(double[] xs, double[] ys, int i) {
+    double y = ys[i];
+    double px = xs[i] * scale + offset;
+    if (!Double.isFinite(px)) {
+      return;
+    }
+    if (px < 0) {
+      if (left < 0 || xs[i] >= xs[left]) {
+        left = i;
+      }
+      return;
+    }
+    if (px >= columns) {
+      if (right < 0 || xs[i] < xs[right]) {
+        right = i;
+      }
+      return;
+    }
+    drawable++;
+    int c = (int) px;
+    if (first[c] < 0) {
+      first[c] = min[c] = max[c] = last[c] = i;
+      usedFrom = Math.min(usedFrom, c);
+      usedTo = Math.max(usedTo, c);
+      return;
+    }
+    last[c] = i;
+    if (y < ys[min[c]]) {
+      min[c] = i;
+    }
+    if (y > ys[max[c]]) {
+      max[c] = i;
+    }
   }
 
   /** Appends the reduced points, as (pixel x, value), left to right. */

@@ -222,7 +222,8 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
       if (!run.rawColumns.matches(columns, rx.scale, rx.offset, log, rawKey) || s.size < run.rawColumns.folded()) {
         run.rawColumns.reset(columns, rx.scale, rx.offset, log, rawKey, range[0]);
       }
-      run.rawColumns.fold(rx.column, s.value, s.size);
+      run.rawBlocks.update(s.value, s.size, s.generation);
+      run.rawColumns.fold(rx.column, s.value, s.size, run.rawBlocks, s.sorted(mode));
       boolean sparse = run.rawColumns.drawable() * DOT_SPACING <= width;
       int emitFrom = sparse ? 0 : Math.max(0, raster.window() - 2);
       points.clear();
@@ -243,7 +244,8 @@ final class ScalarRenderer extends AbstractRendererXY<ScalarRenderer> {
         if (!sc.matches(columns, rx.scale, rx.offset, log, smoothedKey) || s.size < sc.folded()) {
           sc.reset(columns, rx.scale, rx.offset, log, smoothedKey, range[0]);
         }
-        sc.fold(rx.column, values, s.size);
+        run.smoothedBlocks.update(values, s.size, smoothedKey);
+        sc.fold(rx.column, values, s.size, run.smoothedBlocks, s.sorted(mode));
         points.clear();
         sc.emit(rx.column, values, points, emitFrom);
         line(y, color, SMOOTHED_WIDTH);

@@ -40,6 +40,8 @@ public final class ScalarRun {
   // The reduced curves of the last frame, extended incrementally while the pixel mapping holds. JavaFX thread only.
   final ColumnAggregate rawColumns = new ColumnAggregate();
   final ColumnAggregate smoothedColumns = new ColumnAggregate();
+  final BlockSummary rawBlocks = new BlockSummary();
+  final BlockSummary smoothedBlocks = new BlockSummary();
   /** Points and the pixel x of the last one when this run was last drawn; a later frame redraws from there on. */
   int drawnSize = -1;
   double drawnLastPixel = Double.NaN;
