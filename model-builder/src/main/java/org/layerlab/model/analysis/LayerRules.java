@@ -361,24 +361,23 @@ final class LayerRules {
 
   /** What to do when a layer for images (C, H, W) receives another shape. */
   private static String needsImage(Shape in, Source src) {
-    if (src == null || src.isInput()) {
-      return ": set the Input shape to channels, height, width, such as 1, 28, 28";
-    }
-    if (src.type == LayerType.FLATTEN) {
-      return ": remove '" + src.id + "' before it, or add a Reshape to channels, height, width";
-    }
-    return ": add a Reshape to channels, height, width after '" + src.id + "'";
+    return needsLayout(src, "channels, height, width", "1, 28, 28");
   }
 
   /** What to do when a layer for 1-D signals (C, L) receives another shape. */
   private static String needsSignal(Shape in, Source src) {
+    return needsLayout(src, "channels, length", "1, 100");
+  }
+
+  /** The fix for a layer that needs samples laid out as {@code layout}, by what feeds it. */
+  private static String needsLayout(Source src, String layout, String example) {
     if (src == null || src.isInput()) {
-      return ": set the Input shape to channels, length, such as 1, 100";
+      return ": set the Input shape to " + layout + ", such as " + example;
     }
     if (src.type == LayerType.FLATTEN) {
-      return ": remove '" + src.id + "' before it, or add a Reshape to channels, length";
+      return ": remove '" + src.id + "' before it, or add a Reshape to " + layout;
     }
-    return ": add a Reshape to channels, length after '" + src.id + "'";
+    return ": add a Reshape to " + layout + " after '" + src.id + "'";
   }
 
   /** What to do when a recurrent or attention layer receives something that is not a sequence (T, F). */
