@@ -5,18 +5,21 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.layerlab.app.data.DataView;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.model.ModelEditorView;
 import org.layerlab.app.runs.RunsView;
+import org.layerlab.app.setup.TrainingSetupView;
 import org.layerlab.app.training.TrainingView;
 
-/** The window's content: a header with the project, the model editor on the left, training and runs in tabs on the right. */
+/** The window's content: a header with the project, then one tab per page: start, model, data, training (settings and monitor), runs. */
 public final class MainView extends BorderPane {
 
   /** The stylesheet every scene of the app uses. */
@@ -33,27 +36,43 @@ public final class MainView extends BorderPane {
     setId("mainView");
     setTop(createHeader(viewModel));
 
-    Tab training = new Tab(Messages.get("tab.training"), new TrainingView(viewModel.training()));
+    Tab model = new Tab(Messages.get("tab.model"), new ModelEditorView(viewModel.modelEditor()));
+    model.setId("modelTab");
+    Tab data = new Tab(Messages.get("tab.data"), new DataView(viewModel.data()));
+    data.setId("dataTab");
+    Tab training = new Tab(Messages.get("tab.training"), createTrainingPage(viewModel));
     training.setId("trainingTab");
     Tab runs = new Tab(Messages.get("tab.runs"), new RunsView(viewModel.runs()));
     runs.setId("runsTab");
-    tabs = new TabPane(training, runs);
+    tabs = new TabPane(model, data, training, runs);
     if (startPage != null) {
       Tab start = new Tab(Messages.get("tab.start"), startPage);
       start.setId("startTab");
       tabs.getTabs().add(0, start);
-      tabs.getSelectionModel().select(training);
     }
-    tabs.setId("rightTabs");
+    tabs.getSelectionModel().select(model);
+    tabs.setId("pageTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-
-    SplitPane split = new SplitPane(new ModelEditorView(viewModel.modelEditor()), tabs);
-    split.setId("mainSplit");
-    split.setDividerPositions(0.53);
-    setCenter(split);
+    setCenter(tabs);
   }
 
-  /** The tabs on the right: start page (when there is one), training, runs. */
+  /** The training page: the settings on the left, the run monitor on the right. */
+  private static SplitPane createTrainingPage(MainViewModel viewModel) {
+    ScrollPane settings = new ScrollPane(new TrainingSetupView(viewModel.setup()));
+    settings.setFitToWidth(true);
+    settings.setId("trainingSetupScroll");
+    SplitPane page = new SplitPane(settings, new TrainingView(viewModel.training()));
+    page.setId("trainingPage");
+    page.setDividerPositions(0.3);
+    return page;
+  }
+
+  /** Selects the page whose tab has {@code id}, such as {@code "trainingTab"}. */
+  public void showPage(String id) {
+    tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+  }
+
+  /** The pages: start (when there is one), model, data, training, runs. */
   public TabPane tabs() {
     return tabs;
   }

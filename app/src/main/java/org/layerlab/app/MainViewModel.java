@@ -1,12 +1,14 @@
 package org.layerlab.app;
 
+import org.layerlab.app.data.DataViewModel;
 import org.layerlab.app.model.ModelEditorViewModel;
 import org.layerlab.app.runs.RunsViewModel;
+import org.layerlab.app.setup.TrainingSetupViewModel;
 import org.layerlab.app.training.TrainingViewModel;
 import org.layerlab.model.project.Project;
 
 /**
- * The window's state: the three feature view models and how they talk. The dataset's signature flows from training to the model
+ * The window's state: the page view models and how they talk. The dataset's signature flows from the data page to the model
  * editor (so a model that does not fit the data shows it on its cards), the model flows to training, and every run start and end
  * refreshes the runs table.
  */
@@ -14,6 +16,8 @@ public final class MainViewModel {
 
   private final OpenedProject opened;
   private final ModelEditorViewModel modelEditor;
+  private final DataViewModel data;
+  private final TrainingSetupViewModel setup;
   private final TrainingViewModel training;
   private final RunsViewModel runs;
 
@@ -21,19 +25,14 @@ public final class MainViewModel {
     this.opened = context.opened();
     Project project = opened.project();
     modelEditor = new ModelEditorViewModel(project.model());
+    data = new DataViewModel(opened.directory(), context.datasets(), context.signatures(), context.executor());
+    setup = new TrainingSetupViewModel(project.training());
     training =
         new TrainingViewModel(
-            project,
-            opened.directory(),
-            context.datasets(),
-            modelEditor.modelProperty(),
-            modelEditor.validProperty(),
-            context.signatures(),
-            context.jobs(),
-            context.executor());
+            project, data, setup, modelEditor.modelProperty(), modelEditor.validProperty(), context.jobs(), context.executor());
     runs = new RunsViewModel(context.runStore(), context.executor());
 
-    training.dataSignatureProperty().addListener((obs, old, signature) -> modelEditor.setDataSignature(signature));
+    data.dataSignatureProperty().addListener((obs, old, signature) -> modelEditor.setDataSignature(signature));
     training.runStartedProperty().addListener((obs, old, started) -> {
       if (started != null) {
         runs.refresh();
@@ -48,7 +47,7 @@ public final class MainViewModel {
 
   /** Checks the dataset and reads the runs, both in the background. Call once the window shows. */
   public void start() {
-    training.checkDataset();
+    data.checkDataset();
     runs.refresh();
   }
 
@@ -59,6 +58,16 @@ public final class MainViewModel {
 
   public ModelEditorViewModel modelEditor() {
     return modelEditor;
+  }
+
+  /** The data page: the dataset a run trains on. */
+  public DataViewModel data() {
+    return data;
+  }
+
+  /** The training page: the settings a run trains with. */
+  public TrainingSetupViewModel setup() {
+    return setup;
   }
 
   public TrainingViewModel training() {

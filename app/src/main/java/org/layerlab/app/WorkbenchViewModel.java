@@ -6,7 +6,7 @@ import org.layerlab.app.lessons.LessonViewModel;
 import org.layerlab.app.project.FileChooserService;
 import org.layerlab.app.project.ProjectViewModel;
 import org.layerlab.app.settings.SettingsViewModel;
-import org.layerlab.app.training.DatasetCatalog;
+import org.layerlab.app.data.DatasetCatalog;
 
 /**
  * The whole workbench: the preferences, the project as a file (which owns the window's {@link MainViewModel}) and the lesson presets.
@@ -63,6 +63,8 @@ public final class WorkbenchViewModel {
   public void relocalize() {
     MainViewModel m = project.main();
     m.modelEditor().relocalize();
+    m.data().relocalize();
+    m.setup().relocalize();
     m.training().relocalize();
     m.runs().relocalize();
     project.relocalize();

@@ -68,6 +68,7 @@ class MainWindowTest {
     assertEquals(4, robot.lookup(".layer-card").queryAll().size());
 
     robot.interact(() -> Screenshots.save(scene, "1-start"));
+    robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("trainingTab"));
     robot.doubleClickOn("#epochsField").write("3");
     assertEquals("3", robot.lookup("#epochsField").queryAs(TextField.class).getText());
     robot.clickOn("#trainButton");
@@ -107,7 +108,7 @@ class MainWindowTest {
     assertEquals(List.of(0, 1), onFx(() -> compare.series().stream().map(MetricSeries::colorIndex).toList()).call());
     robot.interact(
         () -> {
-          robot.lookup("#rightTabs").queryAs(TabPane.class).getSelectionModel().select(1);
+          robot.lookup("#mainView").queryAs(MainView.class).showPage("runsTab");
           robot.lookup("#compareAccuracyChart").query().applyCss();
         });
     WaitForAsyncUtils.waitForFxEvents();

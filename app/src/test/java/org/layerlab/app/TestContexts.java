@@ -2,7 +2,7 @@ package org.layerlab.app;
 
 import java.nio.file.Path;
 import org.layerlab.app.concurrent.TaskExecutor;
-import org.layerlab.app.training.DatasetCatalog;
+import org.layerlab.app.data.DatasetCatalog;
 import org.layerlab.app.training.TrainingJobFactory;
 import org.layerlab.runtime.data.DatasetLoader;
 

@@ -61,7 +61,7 @@ class WorkbenchScreenshots {
   void everyScreenInBothLanguagesAndThemes(FxRobot robot) throws Exception {
     assumeTrue(Boolean.getBoolean("layerlab.screenshots"), "screenshots only on request");
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> viewModel.main().training().canTrain());
-    robot.interact(() -> viewModel.main().training().epochsTextProperty().set("8"));
+    robot.interact(() -> viewModel.main().setup().epochsTextProperty().set("8"));
     robot.interact(() -> viewModel.main().training().train());
     WaitForAsyncUtils.waitFor(
         90, SECONDS, () -> viewModel.main().runs().runs().stream().anyMatch(r -> r.status() == RunStatus.FINISHED));
@@ -74,21 +74,23 @@ class WorkbenchScreenshots {
           viewModel.settings().themeProperty().set(theme);
         });
         String prefix = "workbench-" + language.getLanguage() + "-" + theme.name().toLowerCase();
-        shoot(robot, 1, prefix + "-training");
-        shoot(robot, 0, prefix + "-start");
+        shoot(robot, "modelTab", prefix + "-model");
+        shoot(robot, "dataTab", prefix + "-data");
+        shoot(robot, "trainingTab", prefix + "-training");
+        shoot(robot, "startTab", prefix + "-start");
         robot.interact(() -> {
           TableView<?> runs = robot.lookup("#runsTable").queryTableView();
           runs.getSelectionModel().selectAll();
         });
         Thread.sleep(500);
-        shoot(robot, 2, prefix + "-runs");
+        shoot(robot, "runsTab", prefix + "-runs");
       }
       robot.interact(() -> viewModel.settings().themeProperty().set(Theme.LIGHT));
       robot.interact(() -> {
         viewModel.settings().classroomProperty().set(true);
         viewModel.settings().lessonProperty().set("first-network");
       });
-      shoot(robot, 1, "workbench-" + language.getLanguage() + "-classroom-lesson");
+      shoot(robot, "trainingTab", "workbench-" + language.getLanguage() + "-classroom-lesson");
       robot.interact(() -> {
         viewModel.settings().classroomProperty().set(false);
         viewModel.settings().lessonProperty().set("");
@@ -101,8 +103,8 @@ class WorkbenchScreenshots {
     }
   }
 
-  private void shoot(FxRobot robot, int tab, String name) throws Exception {
-    robot.interact(() -> robot.lookup("#rightTabs").queryAs(TabPane.class).getSelectionModel().select(tab));
+  private void shoot(FxRobot robot, String tab, String name) throws Exception {
+    robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage(tab));
     WaitForAsyncUtils.waitForFxEvents();
     Thread.sleep(400); // a real pulse so the charts redraw (snapshot does not run their post-layout pass)
     WaitForAsyncUtils.waitForFxEvents();

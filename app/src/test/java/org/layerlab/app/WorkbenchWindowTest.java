@@ -78,8 +78,8 @@ class WorkbenchWindowTest {
 
     assertEquals("训练", robot.lookup("#trainButton").queryButton().getText());
     assertEquals("停止", robot.lookup("#stopButton").queryButton().getText());
-    TabPane tabs = robot.lookup("#rightTabs").queryAs(TabPane.class);
-    assertEquals(List.of("开始", "训练", "运行记录与比较"), tabs.getTabs().stream().map(t -> t.getText()).toList());
+    TabPane tabs = robot.lookup("#pageTabs").queryAs(TabPane.class);
+    assertEquals(List.of("开始", "模型", "数据", "训练", "运行记录与比较"), tabs.getTabs().stream().map(t -> t.getText()).toList());
     assertEquals(5, robot.lookup(".layer-card").queryAll().size(), "the added layer is still there");
     assertEquals("Dropout", robot.lookup("#layerCard2 .layer-type").queryAs(Label.class).getText());
     assertTrue(robot.lookup("#totalsLabel").queryAs(Label.class).getText().startsWith("5 层"));
@@ -91,7 +91,7 @@ class WorkbenchWindowTest {
   void aRunKeepsTrainingAndDrawingThroughALanguageSwitchAndEscStopsIt(FxRobot robot) throws Exception {
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
-    robot.interact(() -> viewModel.main().training().epochsTextProperty().set("2000"));
+    robot.interact(() -> viewModel.main().setup().epochsTextProperty().set("2000"));
     robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
     WaitForAsyncUtils.waitFor(60, SECONDS, () -> viewModel.main().training().trainLossPoints() > 20);
 
@@ -115,8 +115,8 @@ class WorkbenchWindowTest {
     assertFalse(robot.lookup("#optimizerLabel").query().isVisible(), "its label too");
     assertTrue(robot.lookup("#datasetCombo").query().isDisabled(), "locked");
     assertFalse(robot.lookup("#epochsField").query().isDisabled(), "the lesson's own control stays usable");
-    TabPane tabs = robot.lookup("#rightTabs").queryAs(TabPane.class);
-    assertEquals(List.of("startTab", "trainingTab"), tabs.getTabs().stream().map(t -> t.getId()).toList());
+    TabPane tabs = robot.lookup("#pageTabs").queryAs(TabPane.class);
+    assertEquals(List.of("startTab", "modelTab", "dataTab", "trainingTab"), tabs.getTabs().stream().map(t -> t.getId()).toList());
     assertEquals("Lesson: Lesson 1: a first network (layers only)", robot.lookup("#lessonLabel").queryAs(Label.class).getText());
 
     robot.interact(() -> {
@@ -132,7 +132,7 @@ class WorkbenchWindowTest {
 
     robot.interact(() -> viewModel.settings().lessonProperty().set(""));
     assertTrue(robot.lookup("#optimizerCombo").query().isVisible());
-    assertEquals(3, robot.lookup("#rightTabs").queryAs(TabPane.class).getTabs().size());
+    assertEquals(5, robot.lookup("#pageTabs").queryAs(TabPane.class).getTabs().size());
   }
 
   @Test

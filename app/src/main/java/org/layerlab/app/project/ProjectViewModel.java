@@ -303,8 +303,8 @@ public final class ProjectViewModel {
     file.set(projectFile == null ? null : projectFile.toAbsolutePath().normalize());
     main.set(next);
     next.modelEditor().modelProperty().addListener(onEdit);
-    next.training().settingsProperty().addListener(onEdit);
-    next.training().datasetProperty().addListener(onEdit);
+    next.setup().settingsProperty().addListener(onEdit);
+    next.data().datasetProperty().addListener(onEdit);
     savedJson = ProjectFiles.toJson(next.training().projectToTrain());
     updateDirty();
     next.start();
@@ -312,8 +312,8 @@ public final class ProjectViewModel {
 
   private void unlisten(MainViewModel old) {
     old.modelEditor().modelProperty().removeListener(onEdit);
-    old.training().settingsProperty().removeListener(onEdit);
-    old.training().datasetProperty().removeListener(onEdit);
+    old.setup().settingsProperty().removeListener(onEdit);
+    old.data().datasetProperty().removeListener(onEdit);
   }
 
   private void updateDirty() {

@@ -24,10 +24,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.layerlab.app.concurrent.Cancellable;
 import org.layerlab.app.concurrent.TaskExecutor;
+import org.layerlab.app.data.DataViewModel;
 import org.layerlab.app.i18n.Messages;
+import org.layerlab.app.setup.TrainingSetupViewModel;
 import org.layerlab.model.ModelSpec;
 import org.layerlab.model.analysis.DataSignature;
-import org.layerlab.model.project.OptimizerKind;
 import org.layerlab.model.project.Project;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.runtime.events.EpochMetrics;
@@ -38,7 +39,7 @@ import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TrainingListener;
 
 /**
- * The training settings, the dataset check, and one training run at a time with its progress and live curves.
+ * One training run at a time, on the data page's dataset with the training page's settings, with its progress and live curves.
  *
  * <p>Threads: the run's listener is called on the training thread. It appends to the {@link LiveCurves} directly (their sinks are
  * thread-safe chart series) and stores the latest step and epoch in atomic references; a repeated action on the UI thread reads them
@@ -53,29 +54,11 @@ public final class TrainingViewModel {
   private final Path projectDir;
   private final ObservableObjectValue<ModelSpec> model;
   private final ObservableBooleanValue modelValid;
-  private final DataSignatureSource signatures;
   private final TrainingJobFactory jobs;
   private final TaskExecutor executor;
 
-  // settings form
-  private final ObservableList<DatasetChoice> datasets;
-  private final ObjectProperty<DatasetChoice> dataset = new SimpleObjectProperty<>(this, "dataset");
-  private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(this, "optimizer");
-  private final StringProperty learningRateText = new SimpleStringProperty(this, "learningRateText");
-  private final StringProperty batchSizeText = new SimpleStringProperty(this, "batchSizeText");
-  private final StringProperty epochsText = new SimpleStringProperty(this, "epochsText");
-  private final ReadOnlyStringWrapper learningRateProblem = new ReadOnlyStringWrapper(this, "learningRateProblem", "");
-  private final ReadOnlyStringWrapper batchSizeProblem = new ReadOnlyStringWrapper(this, "batchSizeProblem", "");
-  private final ReadOnlyStringWrapper epochsProblem = new ReadOnlyStringWrapper(this, "epochsProblem", "");
-  private final ReadOnlyObjectWrapper<TrainingSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
-  private final ReadOnlyBooleanWrapper settingsValid = new ReadOnlyBooleanWrapper(this, "settingsValid");
-
-  // dataset check
-  private final ReadOnlyObjectWrapper<DataSignature> dataSignature = new ReadOnlyObjectWrapper<>(this, "dataSignature");
-  private final ReadOnlyBooleanWrapper checkingDataset = new ReadOnlyBooleanWrapper(this, "checkingDataset");
-  private final ReadOnlyStringWrapper datasetInfo = new ReadOnlyStringWrapper(this, "datasetInfo", "");
-  private final ReadOnlyStringWrapper datasetProblem = new ReadOnlyStringWrapper(this, "datasetProblem", "");
-  private long datasetCheck;
+  private final DataViewModel data;
+  private final TrainingSetupViewModel setup;
 
   // the run
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -99,151 +82,51 @@ public final class TrainingViewModel {
   private Cancellable progressRefresh;
 
   /**
-   * @param project the opened project; its name, seed, momentum and validation share are kept for every run
-   * @param projectDir the folder relative dataset paths start from
-   * @param catalog the datasets to offer
+   * @param project the opened project; its name and every setting the pages do not edit are kept for every run
+   * @param data the data page: the chosen dataset and its signature
+   * @param setup the training page: the settings to train with
    * @param model the model to train, as the model editor holds it
    * @param modelValid whether that model can be trained
    */
   public TrainingViewModel(
       Project project,
-      Path projectDir,
-      DatasetCatalog catalog,
+      DataViewModel data,
+      TrainingSetupViewModel setup,
       ObservableObjectValue<ModelSpec> model,
       ObservableBooleanValue modelValid,
-      DataSignatureSource signatures,
       TrainingJobFactory jobs,
       TaskExecutor executor) {
     this.baseProject = Objects.requireNonNull(project, "project");
-    this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
+    this.data = Objects.requireNonNull(data, "data");
+    this.setup = Objects.requireNonNull(setup, "setup");
+    this.projectDir = data.projectDir();
     this.model = Objects.requireNonNull(model, "model");
     this.modelValid = Objects.requireNonNull(modelValid, "modelValid");
-    this.signatures = Objects.requireNonNull(signatures, "signatures");
     this.jobs = Objects.requireNonNull(jobs, "jobs");
     this.executor = Objects.requireNonNull(executor, "executor");
-    this.datasets = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(catalog.choices()));
-
-    TrainingSettings t = project.training();
-    optimizer.set(t.optimizer());
-    learningRateText.set(plain(t.learningRate()));
-    batchSizeText.set(Integer.toString(t.batchSize()));
-    epochsText.set(Integer.toString(t.epochs()));
-    dataset.set(catalog.initial());
-    readSettings();
-
-    optimizer.addListener(o -> readSettings());
-    learningRateText.addListener(o -> readSettings());
-    batchSizeText.addListener(o -> readSettings());
-    epochsText.addListener(o -> readSettings());
-    dataset.addListener(o -> checkDataset());
-    for (Observable o : List.of(modelValid, settingsValid, dataSignature, checkingDataset, datasetProblem, running, stopping, lastRun)) {
+    for (Observable o :
+        List.of(
+            modelValid,
+            setup.settingsValidProperty(),
+            data.dataSignatureProperty(),
+            data.checkingDatasetProperty(),
+            data.datasetProblemProperty(),
+            running,
+            stopping,
+            lastRun)) {
       o.addListener(x -> updateState());
     }
     updateState();
   }
 
-  // ---- settings form ------------------------------------------------------------------------------------------------------------
-
-  public ObservableList<DatasetChoice> datasets() {
-    return datasets;
+  /** The data page this run trains on. */
+  public DataViewModel data() {
+    return data;
   }
 
-  /** The selected dataset; changing it checks the new dataset in the background. */
-  public ObjectProperty<DatasetChoice> datasetProperty() {
-    return dataset;
-  }
-
-  public List<OptimizerKind> optimizers() {
-    return List.of(OptimizerKind.values());
-  }
-
-  /** What the optimizer list shows for {@code kind}, such as "SGD with momentum". */
-  public String optimizerLabel(OptimizerKind kind) {
-    return kind == null ? "" : Messages.get("optimizer." + kind.name());
-  }
-
-  public ObjectProperty<OptimizerKind> optimizerProperty() {
-    return optimizer;
-  }
-
-  public StringProperty learningRateTextProperty() {
-    return learningRateText;
-  }
-
-  public StringProperty batchSizeTextProperty() {
-    return batchSizeText;
-  }
-
-  public StringProperty epochsTextProperty() {
-    return epochsText;
-  }
-
-  public ReadOnlyStringProperty learningRateProblemProperty() {
-    return learningRateProblem.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty batchSizeProblemProperty() {
-    return batchSizeProblem.getReadOnlyProperty();
-  }
-
-  public ReadOnlyStringProperty epochsProblemProperty() {
-    return epochsProblem.getReadOnlyProperty();
-  }
-
-  /** The settings with the last readable value of every field. */
-  public ReadOnlyObjectProperty<TrainingSettings> settingsProperty() {
-    return settings.getReadOnlyProperty();
-  }
-
-  public ReadOnlyBooleanProperty settingsValidProperty() {
-    return settingsValid.getReadOnlyProperty();
-  }
-
-  // ---- dataset check ------------------------------------------------------------------------------------------------------------
-
-  /** The selected dataset's sample shape and classes, or {@code null} while unknown or unreadable. */
-  public ReadOnlyObjectProperty<DataSignature> dataSignatureProperty() {
-    return dataSignature.getReadOnlyProperty();
-  }
-
-  public ReadOnlyBooleanProperty checkingDatasetProperty() {
-    return checkingDataset.getReadOnlyProperty();
-  }
-
-  /** What the dataset feeds the model, such as "Samples (N, 2) · 3 classes". */
-  public ReadOnlyStringProperty datasetInfoProperty() {
-    return datasetInfo.getReadOnlyProperty();
-  }
-
-  /** Why the dataset cannot be used, or an empty string. */
-  public ReadOnlyStringProperty datasetProblemProperty() {
-    return datasetProblem.getReadOnlyProperty();
-  }
-
-  /** Reads the selected dataset's signature in the background; a newer check makes an older one's answer void. */
-  public void checkDataset() {
-    DatasetChoice choice = dataset.get();
-    long check = ++datasetCheck;
-    dataSignature.set(null);
-    datasetProblem.set("");
-    datasetInfo.set(Messages.get("dataset.checking"));
-    checkingDataset.set(true);
-    executor.execute(
-        () -> signatures.signature(choice.ref(), projectDir),
-        signature -> {
-          if (check == datasetCheck) {
-            datasetInfo.set(Messages.get("dataset.info", signature.sampleShape(), signature.classes()));
-            checkingDataset.set(false);
-            dataSignature.set(signature);
-          }
-        },
-        error -> {
-          if (check == datasetCheck) {
-            datasetInfo.set("");
-            datasetProblem.set(error.getMessage() == null ? error.toString() : error.getMessage());
-            checkingDataset.set(false);
-          }
-        });
+  /** The training page whose settings this run trains with. */
+  public TrainingSetupViewModel setup() {
+    return setup;
   }
 
   // ---- the run ------------------------------------------------------------------------------------------------------------------
@@ -314,7 +197,7 @@ public final class TrainingViewModel {
 
   /** The project a run would train now: the opened one with the edited model, the selected dataset and these settings. */
   public Project projectToTrain() {
-    return baseProject.withModel(model.get()).withDataset(dataset.get().ref()).withTraining(settings.get());
+    return baseProject.withModel(model.get()).withDataset(data.ref()).withTraining(setup.settingsProperty().get());
   }
 
   /** Starts a run in the background when {@link #canTrain()}; does nothing otherwise. */
@@ -372,13 +255,6 @@ public final class TrainingViewModel {
 
   /** Republishes every text in the current language; a running run goes on. */
   public void relocalize() {
-    readSettings();
-    DataSignature signature = dataSignature.get();
-    if (signature != null) {
-      datasetInfo.set(Messages.get("dataset.info", signature.sampleShape(), signature.classes()));
-    } else if (checkingDataset.get()) {
-      datasetInfo.set(Messages.get("dataset.checking"));
-    }
     if (current != null) {
       refreshProgress();
     } else if (lastRun.get() != null) {
@@ -430,45 +306,25 @@ public final class TrainingViewModel {
     running.set(false);
   }
 
-  private void readSettings() {
-    TrainingSettings s = settings.get() == null ? baseProject.training() : settings.get();
-    s = s.withOptimizer(optimizer.get());
-    Double rate = parseDouble(learningRateText.get());
-    Integer batch = parseInt(batchSizeText.get());
-    Integer epochs = parseInt(epochsText.get());
-    if (rate != null) {
-      s = s.withLearningRate(rate);
-    }
-    if (batch != null) {
-      s = s.withBatchSize(batch);
-    }
-    if (epochs != null) {
-      s = s.withEpochs(epochs);
-    }
-    var problems = s.fieldProblems();
-    learningRateProblem.set(rate == null ? Messages.get("settings.notANumber", learningRateText.get()) : problems.getOrDefault("learningRate", ""));
-    batchSizeProblem.set(batch == null ? Messages.get("settings.notAWholeNumber", batchSizeText.get()) : problems.getOrDefault("batchSize", ""));
-    epochsProblem.set(epochs == null ? Messages.get("settings.notAWholeNumber", epochsText.get()) : problems.getOrDefault("epochs", ""));
-    settings.set(s);
-    settingsValid.set(
-        problems.isEmpty() && learningRateProblem.get().isEmpty() && batchSizeProblem.get().isEmpty() && epochsProblem.get().isEmpty());
-  }
-
   private void updateState() {
     boolean ready =
-        modelValid.get() && settingsValid.get() && dataSignature.get() != null && !checkingDataset.get() && !running.get();
+        modelValid.get()
+            && setup.settingsValidProperty().get()
+            && data.dataSignatureProperty().get() != null
+            && !data.checkingDatasetProperty().get()
+            && !running.get();
     canTrain.set(ready);
     canStop.set(running.get() && !stopping.get());
     String status;
     if (running.get()) {
       status = stopping.get() ? Messages.get("training.stopping") : Messages.get("training.running");
-    } else if (!datasetProblem.get().isEmpty()) {
-      status = Messages.get("training.datasetProblem", datasetProblem.get());
+    } else if (!data.datasetProblemProperty().get().isEmpty()) {
+      status = Messages.get("training.datasetProblem", data.datasetProblemProperty().get());
     } else if (!modelValid.get()) {
       status = Messages.get("training.fixModel");
-    } else if (!settingsValid.get()) {
+    } else if (!setup.settingsValidProperty().get()) {
       status = Messages.get("training.fixSettings");
-    } else if (dataSignature.get() == null) {
+    } else if (data.dataSignatureProperty().get() == null) {
       status = Messages.get("dataset.checking");
     } else if (lastRun.get() != null) {
       status = describe(lastRun.get());
@@ -491,26 +347,6 @@ public final class TrainingViewModel {
           Messages.percent(ended.finalValidationAccuracy()));
     }
     return ended.message();
-  }
-
-  private static Double parseDouble(String text) {
-    try {
-      return text == null ? null : Double.valueOf(text.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Integer parseInt(String text) {
-    try {
-      return text == null ? null : Integer.valueOf(text.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static String plain(double d) {
-    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
   /** One run's stop switch and latest progress, shared between the UI thread and the training thread. */

@@ -55,14 +55,14 @@ class ProjectViewModelTest {
     assertEquals("*Layerlab — Spiral", vm.titleProperty().get());
     vm.main().modelEditor().removeSelected();
     assertFalse(vm.isDirty());
-    vm.main().training().epochsTextProperty().set("7");
+    vm.main().setup().epochsTextProperty().set("7");
     assertTrue(vm.isDirty(), "training settings are part of the project");
   }
 
   @Test
   void savingASampleAsksWhereAndNeverWritesOverTheSample() throws Exception {
     String sample = Files.readString(ProjectFiles.resolve(TestContexts.spiralDir()));
-    vm.main().training().epochsTextProperty().set("7");
+    vm.main().setup().epochsTextProperty().set("7");
     Path target = files.resolve("mine.json");
     chooser.answer(target);
     assertTrue(vm.save());
@@ -72,7 +72,7 @@ class ProjectViewModelTest {
     assertFalse(vm.isDirty());
     assertEquals(target, vm.fileProperty().get());
 
-    vm.main().training().epochsTextProperty().set("8");
+    vm.main().setup().epochsTextProperty().set("8");
     assertTrue(vm.save());
     assertEquals(1, chooser.asked(), "a saved project saves to its file without asking");
     assertEquals(8, ProjectFiles.read(target).training().epochs());

@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.layerlab.app.concurrent.SameThreadTaskExecutor;
+import org.layerlab.app.data.DataViewModel;
+import org.layerlab.app.data.DatasetCatalog;
+import org.layerlab.app.data.DatasetChoice;
+import org.layerlab.app.setup.TrainingSetupViewModel;
 import org.layerlab.app.model.ModelEditorViewModel;
 import org.layerlab.model.LayerSpec;
 import org.layerlab.model.ModelSpec;
@@ -38,6 +42,8 @@ class TrainingViewModelTest {
   private final SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
   private final List<Project> trained = new ArrayList<>();
   private ModelEditorViewModel model;
+  private DataViewModel data;
+  private TrainingSetupViewModel setup;
   private TrainingViewModel vm;
   private FakeJob job;
 
@@ -71,58 +77,51 @@ class TrainingViewModelTest {
         };
     DatasetCatalog catalog =
         DatasetCatalog.of(List.of(new DatasetChoice("Spiral", SPIRAL), new DatasetChoice("Fashion-MNIST", IMAGES)));
-    vm =
-        new TrainingViewModel(
-            project,
-            Path.of("."),
-            catalog,
-            model.modelProperty(),
-            model.validProperty(),
-            TrainingViewModelTest::signature,
-            jobs,
-            executor);
-    vm.dataSignatureProperty().addListener((o, a, s) -> model.setDataSignature(s));
-    vm.checkDataset();
+    data = new DataViewModel(Path.of("."), catalog, TrainingViewModelTest::signature, executor);
+    setup = new TrainingSetupViewModel(project.training());
+    vm = new TrainingViewModel(project, data, setup, model.modelProperty(), model.validProperty(), jobs, executor);
+    data.dataSignatureProperty().addListener((o, a, s) -> model.setDataSignature(s));
+    data.checkDataset();
   }
 
   @Test
   void readyToTrainOnceTheDatasetIsChecked() {
-    assertEquals("Samples (N, 2) · 3 classes", vm.datasetInfoProperty().get());
+    assertEquals("Samples (N, 2) · 3 classes", data.datasetInfoProperty().get());
     assertTrue(vm.canTrain());
     assertEquals("Ready: press Train to start.", vm.statusTextProperty().get());
   }
 
   @Test
   void fieldsStartFromTheProjectsSettings() {
-    assertEquals("0.01", vm.learningRateTextProperty().get());
-    assertEquals("32", vm.batchSizeTextProperty().get());
-    assertEquals("2", vm.epochsTextProperty().get());
-    assertEquals(OptimizerKind.ADAM, vm.optimizerProperty().get());
-    assertEquals("SGD with momentum", vm.optimizerLabel(OptimizerKind.SGD));
+    assertEquals("0.01", setup.learningRateTextProperty().get());
+    assertEquals("32", setup.batchSizeTextProperty().get());
+    assertEquals("2", setup.epochsTextProperty().get());
+    assertEquals(OptimizerKind.ADAM, setup.optimizerProperty().get());
+    assertEquals("SGD with momentum", setup.optimizerLabel(OptimizerKind.SGD));
   }
 
   @Test
   void unreadableLearningRateKeepsTheTextShowsWhyAndDisablesTraining() {
-    vm.learningRateTextProperty().set("0.0o1");
-    assertEquals("0.0o1", vm.learningRateTextProperty().get());
-    assertEquals("Type a number, such as 0.001 (got '0.0o1').", vm.learningRateProblemProperty().get());
+    setup.learningRateTextProperty().set("0.0o1");
+    assertEquals("0.0o1", setup.learningRateTextProperty().get());
+    assertEquals("Type a number, such as 0.001 (got '0.0o1').", setup.learningRateProblemProperty().get());
     assertFalse(vm.canTrain());
     assertEquals("Fix the training settings to train.", vm.statusTextProperty().get());
-    vm.learningRateTextProperty().set("0.001");
-    assertEquals("", vm.learningRateProblemProperty().get());
+    setup.learningRateTextProperty().set("0.001");
+    assertEquals("", setup.learningRateProblemProperty().get());
     assertTrue(vm.canTrain());
-    assertEquals(0.001, vm.settingsProperty().get().learningRate());
+    assertEquals(0.001, setup.settingsProperty().get().learningRate());
   }
 
   @Test
   void outOfRangeSettingsUseTheProjectRulesMessages() {
-    vm.batchSizeTextProperty().set("0");
-    assertEquals("batch size must be from 1 to 65536, got 0", vm.batchSizeProblemProperty().get());
-    vm.epochsTextProperty().set("");
-    assertEquals("Type a whole number, such as 32 (got '').", vm.epochsProblemProperty().get());
-    vm.learningRateTextProperty().set("20");
-    assertTrue(vm.learningRateProblemProperty().get().startsWith("learning rate must be above 0 and at most 10"));
-    assertFalse(vm.settingsValidProperty().get());
+    setup.batchSizeTextProperty().set("0");
+    assertEquals("batch size must be from 1 to 65536, got 0", setup.batchSizeProblemProperty().get());
+    setup.epochsTextProperty().set("");
+    assertEquals("Type a whole number, such as 32 (got '').", setup.epochsProblemProperty().get());
+    setup.learningRateTextProperty().set("20");
+    assertTrue(setup.learningRateProblemProperty().get().startsWith("learning rate must be above 0 and at most 10"));
+    assertFalse(setup.settingsValidProperty().get());
     assertFalse(vm.canTrain());
   }
 
@@ -138,7 +137,7 @@ class TrainingViewModelTest {
 
   @Test
   void aDatasetThatDoesNotFitTheModelDisablesTrainingThroughTheAnalyzer() {
-    vm.datasetProperty().set(new DatasetChoice("Images 10 classes", new DatasetRef.Spiral(10, 100, 0.1, 1)));
+    data.datasetProperty().set(new DatasetChoice("Images 10 classes", new DatasetRef.Spiral(10, 100, 0.1, 1)));
     assertFalse(model.isValid());
     assertFalse(vm.canTrain());
     assertTrue(model.problemsTextProperty().get().contains("set units of 'output' to 10"), model.problemsTextProperty().get());
@@ -146,9 +145,9 @@ class TrainingViewModelTest {
 
   @Test
   void anUnreadableDatasetShowsItsMessageAndDisablesTraining() {
-    vm.datasetProperty().set(vm.datasets().get(1));
-    assertNull(vm.dataSignatureProperty().get());
-    assertTrue(vm.datasetProblemProperty().get().contains("no such folder"));
+    data.datasetProperty().set(data.datasets().get(1));
+    assertNull(data.dataSignatureProperty().get());
+    assertTrue(data.datasetProblemProperty().get().contains("no such folder"));
     assertFalse(vm.canTrain());
     assertTrue(vm.statusTextProperty().get().startsWith("The dataset cannot be used: /data/fashion"));
   }
@@ -158,7 +157,7 @@ class TrainingViewModelTest {
     RecordingSink trainLoss = new RecordingSink();
     RecordingSink validationAccuracy = new RecordingSink();
     vm.attachCurves(new LiveCurves(trainLoss, new RecordingSink(), new RecordingSink(), validationAccuracy));
-    vm.epochsTextProperty().set("3");
+    setup.epochsTextProperty().set("3");
     AtomicReference<String> progressDuringRun = new AtomicReference<>();
     job.script =
         listener -> {
@@ -230,19 +229,23 @@ class TrainingViewModelTest {
 
   @Test
   void aJobThatCannotBeCreatedEndsAsFailedWithTheReason() {
+    Project project = spiralProject();
+    DataViewModel failingData =
+        new DataViewModel(
+            Path.of("."), DatasetCatalog.of(List.of(new DatasetChoice("Spiral", SPIRAL))), TrainingViewModelTest::signature, executor);
+    failingData.checkDataset();
     TrainingViewModel failing =
         new TrainingViewModel(
-            spiralProject(),
-            Path.of("."),
-            DatasetCatalog.of(List.of(new DatasetChoice("Spiral", SPIRAL))),
+            project,
+            failingData,
+            new TrainingSetupViewModel(project.training()),
             model.modelProperty(),
             model.validProperty(),
-            TrainingViewModelTest::signature,
             (p, dir, listener) -> {
               throw new IllegalStateException("the run store is read-only");
             },
             executor);
-    failing.checkDataset();
+
     failing.train();
     assertEquals(RunStatus.FAILED, failing.lastRunProperty().get().status());
     assertEquals("The run could not start: the run store is read-only", failing.statusTextProperty().get());
@@ -251,7 +254,7 @@ class TrainingViewModelTest {
 
   @Test
   void trainDoesNothingWhenTrainingIsDisabled() {
-    vm.epochsTextProperty().set("zero");
+    setup.epochsTextProperty().set("zero");
     vm.train();
     assertTrue(trained.isEmpty());
   }

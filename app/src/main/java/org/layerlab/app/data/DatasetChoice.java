@@ -1,4 +1,4 @@
-package org.layerlab.app.training;
+package org.layerlab.app.data;
 
 import java.util.Objects;
 import org.layerlab.model.project.DatasetRef;

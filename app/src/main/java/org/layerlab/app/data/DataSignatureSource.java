@@ -1,4 +1,4 @@
-package org.layerlab.app.training;
+package org.layerlab.app.data;
 
 import java.nio.file.Path;
 import org.layerlab.model.analysis.DataSignature;

@@ -1,0 +1,2 @@
+/** Controls shared by the pages of the app. */
+package org.layerlab.app.ui;
