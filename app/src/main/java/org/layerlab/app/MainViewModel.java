@@ -1,6 +1,10 @@
 package org.layerlab.app;
 
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.layerlab.app.data.DataViewModel;
+import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.model.ModelEditorViewModel;
 import org.layerlab.app.runs.RunsViewModel;
 import org.layerlab.app.setup.TrainingSetupViewModel;
@@ -78,12 +82,31 @@ public final class MainViewModel {
     return runs;
   }
 
+  /** The project's name; a sample's in the window's language when the bundle translates it. */
   public String projectName() {
-    return opened.project().name();
+    return sampleText("name", opened.project().name());
   }
 
   public String projectDescription() {
-    return opened.project().description();
+    return sampleText("description", opened.project().description());
+  }
+
+  /**
+   * A sample project's text in the window's language. Sample files are English; the bundle has the English text and its translation
+   * under the sample folder's name, and the translation is used only while the project still has the sample's own English name, so a
+   * user's project in a folder of the same name keeps its own words.
+   */
+  private String sampleText(String field, String own) {
+    Path dir = opened.directory().getFileName();
+    if (dir == null) {
+      return own;
+    }
+    String key = "sample." + dir + ".";
+    ResourceBundle english = Messages.bundle(Locale.ENGLISH);
+    if (!english.containsKey(key + "name") || !english.getString(key + "name").equals(opened.project().name())) {
+      return own;
+    }
+    return Messages.getOrDefault(key + field, own);
   }
 
   /** Why the asked-for project could not be opened, or an empty string. */

@@ -30,6 +30,23 @@ public record OpenedProject(Project project, Path directory, String warning) {
     }
   }
 
+  /**
+   * A new, unsaved project: an input and an output layer on the spiral data, to build on. Its relative paths start from the
+   * current folder until it is saved.
+   */
+  public static OpenedProject blank() {
+    ModelSpec model =
+        ModelSpec.of(LayerSpec.of("input", LayerType.INPUT), LayerSpec.of("output", LayerType.DENSE).with("units", 3));
+    Project project =
+        new Project(
+            Messages.get("project.untitled"),
+            "",
+            model,
+            new DatasetRef.Spiral(3, 300, 0.2, 7),
+            TrainingSettings.defaults().withLearningRate(0.01).withEpochs(20));
+    return new OpenedProject(project, Path.of("").toAbsolutePath(), "");
+  }
+
   /** The spiral sample as code, for when the samples folder cannot be found. */
   static Project builtInSpiral() {
     ModelSpec model =

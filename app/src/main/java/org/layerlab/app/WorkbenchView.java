@@ -109,6 +109,7 @@ public final class WorkbenchView extends BorderPane {
 
   private MenuBar createMenuBar() {
     ProjectViewModel project = viewModel.project();
+    MenuItem newProject = item("newMenuItem", "menu.file.new", Shortcut.NEW);
     MenuItem open = item("openMenuItem", "menu.file.open", Shortcut.OPEN);
     MenuItem save = item("saveMenuItem", "menu.file.save", Shortcut.SAVE);
     MenuItem saveAs = item("saveAsMenuItem", "menu.file.saveAs", Shortcut.SAVE_AS);
@@ -119,7 +120,7 @@ public final class WorkbenchView extends BorderPane {
     ListChangeListener<Path> refill = c -> fillRecent(recent);
     recent.getProperties().put("refill", refill);
     project.recentProjects().addListener(new WeakListChangeListener<>(refill));
-    Menu file = new Menu(Messages.get("menu.file"), null, open, recent, save, saveAs);
+    Menu file = new Menu(Messages.get("menu.file"), null, newProject, open, recent, save, saveAs);
     file.setId("fileMenu");
 
     Menu language = new Menu(Messages.get("menu.settings.language"));
@@ -255,6 +256,7 @@ public final class WorkbenchView extends BorderPane {
   private void initShortcuts() {
     ProjectViewModel project = viewModel.project();
     shortcuts
+        .on(Shortcut.NEW, project::newProject)
         .on(Shortcut.OPEN, project::open)
         .on(Shortcut.SAVE, project::save)
         .on(Shortcut.SAVE_AS, project::saveAs)

@@ -68,7 +68,7 @@ class WorkbenchViewModelTest {
     assertEquals(edited, vm.main().modelEditor().getModel());
     assertEquals(2, vm.main().training().trainLossPoints(), "both steps were drawn");
     assertTrue(vm.project().isDirty());
-    assertEquals("*Layerlab — Spiral", vm.project().titleProperty().get());
+    assertEquals("*Layerlab — 螺旋", vm.project().titleProperty().get(), "the sample's name follows the language");
     assertEquals("5 层 · 4,547 个参数\n输出 (N, 3)", vm.main().modelEditor().totalsTextProperty().get());
     assertEquals("已完成", vm.main().training().progressTextProperty().get());
   }

@@ -83,7 +83,7 @@ class WorkbenchWindowTest {
     assertEquals(5, robot.lookup(".layer-card").queryAll().size(), "the added layer is still there");
     assertEquals("Dropout", robot.lookup("#layerCard2 .layer-type").queryAs(Label.class).getText());
     assertTrue(robot.lookup("#totalsLabel").queryAs(Label.class).getText().startsWith("5 层"));
-    assertEquals("*Layerlab — Spiral", stage.getTitle(), "still unsaved");
+    assertEquals("*Layerlab — 螺旋", stage.getTitle(), "still unsaved, the sample's name in Chinese");
     assertFalse(robot.lookup("#trainButton").queryButton().isDisabled());
   }
 

@@ -66,6 +66,11 @@ public final class Messages {
     return new MessageFormat(pattern, locale).format(args);
   }
 
+  /** The text under {@code key} when the bundle has it, else {@code fallback}: for texts that only some items translate. */
+  public static String getOrDefault(String key, String fallback) {
+    return bundle.containsKey(key) ? get(key) : fallback;
+  }
+
   /** The locale the texts are in; use it for text from other modules (layer descriptions) so that one window speaks one language. */
   public static Locale locale() {
     return locale;

@@ -155,6 +155,20 @@ public final class ProjectViewModel {
     return true;
   }
 
+  /**
+   * Starts a new, unsaved project (an input and an output layer on the spiral data). Refused while a run trains, like
+   * {@link #open(Path)}; the current project's unsaved changes stay in its autosave until the next autosave.
+   */
+  public boolean newProject() {
+    if (main.get() != null && main.get().training().isRunning()) {
+      message.set(Messages.get("file.busy"));
+      return false;
+    }
+    install(OpenedProject.blank(), null);
+    message.set(Messages.get("file.created"));
+    return true;
+  }
+
   /** Saves to the project's file; a sample or a never-saved project asks where, as {@link #saveAs()}. */
   public boolean save() {
     Path target = file.get();
@@ -275,7 +289,11 @@ public final class ProjectViewModel {
             p.model().layers().stream()
                 .map(l -> new SampleCard.Layer(l.type().jsonName(), l.type().family().name(), thumbnailWidth(l)))
                 .toList();
-        cards.add(new SampleCard(dir, p.name(), p.description(), layers));
+        // Sample files hold English; the bundle may translate a sample's name and description, keyed by its folder.
+        String key = "sample." + dir.getFileName();
+        cards.add(
+            new SampleCard(
+                dir, Messages.getOrDefault(key + ".name", p.name()), Messages.getOrDefault(key + ".description", p.description()), layers));
       } catch (org.layerlab.model.project.ProjectFileException e) {
         message.set(e.getMessage());
       }

@@ -14,6 +14,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -56,6 +58,7 @@ public final class StartPageView extends ScrollPane {
     samplesTitle.getStyleClass().add("section-title");
     FlowPane gallery = new FlowPane(12, 12);
     gallery.setId("sampleGallery");
+    gallery.getChildren().add(newProjectCard());
     for (SampleCard card : viewModel.sampleCards()) {
       gallery.getChildren().add(card(card));
     }
@@ -71,7 +74,7 @@ public final class StartPageView extends ScrollPane {
     open.setId("startOpenButton");
     open.setOnAction(e -> viewModel.open());
 
-    VBox content = new VBox(10, samplesTitle, gallery, recentTitle, recent, open);
+    VBox content = new VBox(10, gettingStarted(), samplesTitle, gallery, recentTitle, recent, open);
     content.setPadding(new Insets(14));
     setContent(content);
   }
@@ -80,15 +83,54 @@ public final class StartPageView extends ScrollPane {
     Canvas thumb = thumbnail(sample);
     Label name = new Label(sample.name());
     name.getStyleClass().add("sample-name");
+    Label description = new Label(sample.description());
+    description.getStyleClass().add("sample-description");
+    description.setWrapText(true);
+    description.setMaxHeight(Region.USE_PREF_SIZE);
     Label layers = new Label(Messages.get("start.layers", sample.layers().size()));
     layers.getStyleClass().add("hint-text");
-    VBox box = new VBox(6, thumb, name, layers);
+    VBox box = new VBox(6, thumb, name, description, layers);
     box.setId("sample-" + sample.path().getFileName());
     box.getStyleClass().add("sample-card");
     box.setAlignment(Pos.TOP_LEFT);
     box.setPrefWidth(THUMB_WIDTH + 20);
     Tooltip.install(box, new Tooltip(sample.description()));
     box.setOnMouseClicked(e -> viewModel.open(sample.path()));
+    return box;
+  }
+
+  /** The steps from here to two compared runs, for a user who opens the app for the first time. */
+  private static VBox gettingStarted() {
+    Label title = new Label(Messages.get("start.steps"));
+    title.getStyleClass().add("section-title");
+    VBox steps = new VBox(4, title);
+    for (int i = 1; i <= 4; i++) {
+      Label step = new Label(Messages.get("start.step" + i));
+      step.setWrapText(true);
+      steps.getChildren().add(step);
+    }
+    steps.setId("gettingStarted");
+    steps.getStyleClass().add("getting-started");
+    return steps;
+  }
+
+  /** A card that starts a new, empty project. */
+  private VBox newProjectCard() {
+    Label plus = new Label("+");
+    plus.getStyleClass().add("new-project-plus");
+    StackPane thumb = new StackPane(plus);
+    thumb.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
+    thumb.getStyleClass().add("new-project-thumb");
+    Label name = new Label(Messages.get("start.new"));
+    name.getStyleClass().add("sample-name");
+    Label hint = new Label(Messages.get("start.newHint"));
+    hint.getStyleClass().add("sample-description");
+    hint.setWrapText(true);
+    VBox box = new VBox(6, thumb, name, hint);
+    box.setId("newProjectCard");
+    box.getStyleClass().add("sample-card");
+    box.setPrefWidth(THUMB_WIDTH + 20);
+    box.setOnMouseClicked(e -> viewModel.newProject());
     return box;
   }
 

@@ -7,6 +7,7 @@ import javafx.scene.input.KeyCombination;
  * from here, so the cheat sheet cannot drift from what the keys do.
  */
 public enum Shortcut {
+  NEW("Shortcut+N"),
   OPEN("Shortcut+O"),
   SAVE("Shortcut+S"),
   SAVE_AS("Shortcut+Shift+S"),

@@ -19,6 +19,7 @@ import org.layerlab.app.TestContexts;
 import org.layerlab.app.concurrent.SameThreadTaskExecutor;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.model.layer.LayerType;
+import org.layerlab.model.project.Project;
 import org.layerlab.model.project.ProjectFiles;
 
 class ProjectViewModelTest {
@@ -148,5 +149,42 @@ class ProjectViewModelTest {
     assertEquals(4, spiral.layers().size());
     assertEquals("Input", spiral.layers().get(0).type());
     assertTrue(spiral.layers().get(1).width() > spiral.layers().get(3).width(), "64 units draw wider than 3");
+  }
+
+  @Test
+  void aNewProjectIsUntitledCleanAndAsksWhereToSave() throws Exception {
+    assertTrue(vm.newProject());
+    assertEquals("Layerlab — Untitled", vm.titleProperty().get());
+    assertFalse(vm.isDirty());
+    assertEquals(null, vm.fileProperty().get());
+    assertEquals(2, vm.main().modelEditor().getModel().layers().size());
+    assertTrue(vm.main().modelEditor().isValid(), vm.main().modelEditor().problemsTextProperty().get());
+    Path target = files.resolve("new.json");
+    chooser.answer(target);
+    assertTrue(vm.save());
+    assertEquals(1, chooser.asked(), "a never-saved project asks where");
+    assertEquals("Untitled", ProjectFiles.read(target).name());
+  }
+
+  @Test
+  void sampleTextsFollowTheLanguageButAUsersOwnProjectKeepsItsWords() throws Exception {
+    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    try {
+      var spiral = vm.sampleCards().stream().filter(c -> c.path().getFileName().toString().equals("spiral")).findFirst().orElseThrow();
+      assertEquals(Messages.get("sample.spiral.name"), spiral.name());
+      assertFalse(spiral.name().equals("Spiral"), "translated");
+      assertEquals(Messages.get("sample.spiral.name"), vm.main().projectName());
+
+      Path dir = files.resolve("spiral");
+      Files.createDirectories(dir);
+      vm.saveTo(dir);
+      vm.main().setup().epochsTextProperty().set("9");
+      Project renamed = ProjectFiles.read(dir);
+      ProjectFiles.write(new Project("My spiral", renamed.description(), renamed.model(), renamed.dataset(), renamed.training()), dir);
+      assertTrue(vm.open(dir));
+      assertEquals("My spiral", vm.main().projectName(), "a project renamed by its user is not a sample any more");
+    } finally {
+      Messages.setLocale(Locale.ENGLISH);
+    }
   }
 }
