@@ -13,6 +13,7 @@ import org.layerlab.model.project.Project;
 import org.layerlab.model.project.ProjectFileException;
 import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.events.EpochRegressionScores;
 import org.layerlab.runtime.checkpoint.CheckpointFolder;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStarted;
@@ -235,6 +236,9 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public void onEpoch(EpochMetrics m) {
+      if (Double.isNaN(m.trainAccuracy()) && Double.isNaN(m.validationAccuracy())) {
+        return; // a regression: its line comes with its errors, in onEpochRegressionScores
+      }
       out.printf(
           Locale.ROOT,
           "epoch %d/%d  loss %.4f  acc %.4f  val_loss %.4f  val_acc %.4f  %,.0f samples/s%n",
@@ -244,6 +248,21 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
           m.trainAccuracy(),
           m.validationLoss(),
           m.validationAccuracy(),
+          lastSamplesPerSecond.get());
+    }
+
+    @Override
+    public void onEpochRegressionScores(EpochRegressionScores s) {
+      out.printf(
+          Locale.ROOT,
+          "epoch %d/%d  loss %.4f  val_loss %.4f  val_mae %.4f  val_rmse %.4f  val_r2 %.4f  %,.0f samples/s%n",
+          s.epoch(),
+          epochs,
+          s.train().loss(),
+          s.validation().loss(),
+          s.validation().meanAbsoluteError(),
+          s.validation().rootMeanSquaredError(),
+          s.validation().rSquared(),
           lastSamplesPerSecond.get());
     }
 

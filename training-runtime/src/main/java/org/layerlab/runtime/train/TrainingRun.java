@@ -8,7 +8,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -189,12 +188,9 @@ public final class TrainingRun implements Callable<RunEnded> {
       }
     }
     LOG.info("Run '{}': {}", request.runName(), data.source());
-    if (data.train().isRegression()) {
-      return endings.ended(
-          RunStatus.FAILED,
-          "The data is a regression ("
-              + String.join(", ", data.train().targetNames())
-              + " to predict), but Layerlab trains classifiers only so far: choose a classification dataset.");
+    Optional<String> taskProblem = TaskCheck.problem(settings, data.train());
+    if (taskProblem.isPresent()) {
+      return endings.ended(RunStatus.FAILED, taskProblem.get());
     }
     CompiledModel compiled;
     try {
