@@ -152,6 +152,15 @@ public final class CheckpointFolder {
     return Files.isRegularFile(existing(kind).resolve(INFO_FILE));
   }
 
+  /** Reads only the facts of the checkpoint of this kind (epoch, step, watched metric), not its tensors. */
+  public CheckpointInfo readInfo(CheckpointKind kind) throws IOException {
+    Path info = existing(kind).resolve(INFO_FILE);
+    if (!Files.isRegularFile(info)) {
+      throw new NoSuchFileException(info.toString(), null, "no " + kind.folderName() + " checkpoint here");
+    }
+    return JSON.readValue(info.toFile(), CheckpointInfo.class);
+  }
+
   /** Reads the checkpoint of this kind. */
   public Checkpoint read(CheckpointKind kind) throws IOException {
     Path folder = existing(kind);

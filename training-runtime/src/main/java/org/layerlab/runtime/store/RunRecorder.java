@@ -23,6 +23,7 @@ import org.layerlab.runtime.events.EpochScores;
 import org.layerlab.runtime.events.CheckpointSaved;
 import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.RunEnded;
+import org.layerlab.runtime.events.RunRestored;
 import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TrainingListener;
@@ -101,6 +102,26 @@ public final class RunRecorder implements TrainingListener {
   public static RunRecorder begin(RunStore store, Project project, String runName, RunOptions options, Supplier<String> provenance) {
     String id = store.createRun(runName, project.name(), ProjectFiles.toJson(project), System.currentTimeMillis(), options);
     return new RunRecorder(store, id, provenance);
+  }
+
+  /**
+   * Records a resumed run in its own record: the run is RUNNING again, and when the run has put back its checkpoint
+   * ({@link #onRunRestored}) the points it recorded after that checkpoint are dropped, so that its series continue from there.
+   *
+   * @throws RunStoreException when the run cannot be reopened (see {@link RunStore#reopenRun})
+   */
+  public static RunRecorder resume(RunStore store, String runId) {
+    store.reopenRun(runId);
+    return new RunRecorder(store, runId, null);
+  }
+
+  /** A resumed run: what it recorded after its checkpoint goes, before it records those steps again. */
+  @Override
+  public synchronized void onRunRestored(RunRestored e) {
+    handOver();
+    long step = e.step();
+    int epoch = e.epoch();
+    submit(() -> store.truncateRun(runId, step, epoch));
   }
 
   public String runId() {

@@ -307,6 +307,72 @@ public final class RunStore implements AutoCloseable {
   }
 
   /**
+   * Makes an ended run RUNNING again, owned by this process, for a resume from its last checkpoint: its end time and message are
+   * cleared, its points kept until {@link #truncateRun} drops those after the checkpoint.
+   *
+   * @throws RunStoreException when there is no such run, it is read-only, or a live process still records it
+   */
+  public synchronized void reopenRun(String runId) {
+    write(
+        "reopen run " + runId + " to resume it",
+        () -> {
+          requireWritable(runId);
+          try (PreparedStatement ps = connection.prepareStatement("SELECT status, pid FROM runs WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new SQLException("there is no run " + runId);
+              }
+              if (RunStatus.RUNNING.name().equals(rs.getString(1)) && isAlive(rs.getLong(2))) {
+                throw new SQLException(
+                    "run " + runId + " is still running (process " + rs.getLong(2) + " records it): stop it before resuming it");
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              connection.prepareStatement("UPDATE runs SET status = ?, ended_at = NULL, message = '', pid = ? WHERE id = ?")) {
+            ps.setString(1, RunStatus.RUNNING.name());
+            ps.setLong(2, ProcessHandle.current().pid());
+            ps.setString(3, runId);
+            requireOne(ps.executeUpdate(), runId);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Forgets what a run recorded after a checkpoint, before it trains on from there: per-step points ({@code step/...}) after
+   * {@code step}, per-epoch points ({@code epoch/...}) after {@code epoch}, the held-out report's points ({@code test/...}), and
+   * the records of its checkpoint and evaluation artifacts (the run records them again when it ends; the files are not touched).
+   */
+  public synchronized void truncateRun(String runId, long step, int epoch) {
+    write(
+        "drop the points of run " + runId + " after step " + step,
+        () -> {
+          requireWritable(runId);
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "DELETE FROM metrics WHERE run_id = ? AND ("
+                      + " (step > ? AND tag_id IN (SELECT id FROM tags WHERE name LIKE 'step/%'))"
+                      + " OR (step > ? AND tag_id IN (SELECT id FROM tags WHERE name LIKE 'epoch/%'))"
+                      + " OR tag_id IN (SELECT id FROM tags WHERE name LIKE 'test/%'))")) {
+            ps.setString(1, runId);
+            ps.setLong(2, step);
+            ps.setLong(3, epoch);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps = connection.prepareStatement("DELETE FROM artifacts WHERE run_id = ? AND kind IN (?, ?)")) {
+            ps.setString(1, runId);
+            ps.setString(2, Artifact.Kind.CHECKPOINT.name());
+            ps.setString(3, Artifact.Kind.EVALUATION.name());
+            ps.executeUpdate();
+          }
+          MetricSummaries.recompute(connection, runId);
+          return null;
+        });
+  }
+
+  /**
    * Records a file the run produced. The file itself is not touched.
    *
    * @param path absolute, or relative to the workspace folder
