@@ -22,6 +22,7 @@ import org.layerlab.runtime.events.StepDetails;
 import org.layerlab.runtime.events.EpochScores;
 import org.layerlab.runtime.events.CheckpointSaved;
 import org.layerlab.runtime.events.MetricTags;
+import org.layerlab.runtime.events.ParameterHistograms;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunRestored;
 import org.layerlab.runtime.events.RunStarted;
@@ -60,6 +61,7 @@ public final class RunRecorder implements TrainingListener {
   private final ThreadPoolExecutor writer;
   private final AtomicLong writeCpuNanos = new AtomicLong();
   private List<MetricPoint> buffer = new ArrayList<>();
+  private List<ParameterHistograms> histogramBuffer = new ArrayList<>();
   private final java.util.Map<String, CheckpointSaved> checkpoints = new java.util.LinkedHashMap<>();
   private TestReport testReport;
   private RegressionReport regressionReport;
@@ -209,6 +211,12 @@ public final class RunRecorder implements TrainingListener {
     }
   }
 
+  /** Histograms wait with the metric points and are written in the same hand-over. */
+  @Override
+  public synchronized void onHistograms(ParameterHistograms h) {
+    histogramBuffer.add(h);
+  }
+
   /** A regression's held-out figures, stored once at step 0 like a classifier's; the full report goes beside the checkpoints. */
   @Override
   public synchronized void onRegressionReport(RegressionReport r) {
@@ -301,8 +309,17 @@ public final class RunRecorder implements TrainingListener {
   /** Passes the buffer to the writer thread and starts a new one. */
   private void handOver() {
     lastFlush = System.currentTimeMillis();
-    if (buffer.isEmpty() || failure != null) {
+    if (failure != null) {
       buffer.clear();
+      histogramBuffer.clear();
+      return;
+    }
+    if (!histogramBuffer.isEmpty()) {
+      List<ParameterHistograms> histograms = histogramBuffer;
+      histogramBuffer = new ArrayList<>();
+      submit(() -> store.appendHistograms(runId, histograms));
+    }
+    if (buffer.isEmpty()) {
       return;
     }
     List<MetricPoint> batch = buffer;
