@@ -34,6 +34,8 @@ public final class CheckpointFolder {
 
   public static final String PROJECT_FILE = "project.json";
   public static final String CLASSES_FILE = "classes.json";
+  /** The normalisation fitted to the training split, beside the checkpoints of a run that had one. */
+  public static final String SCALING_FILE = "scaling.json";
   public static final String MODEL_FILE = "model.tensors";
   public static final String OPTIMIZER_FILE = "optimizer.tensors";
   public static final String INFO_FILE = "checkpoint.json";
@@ -85,6 +87,30 @@ public final class CheckpointFolder {
       Files.move(tmp, dir.resolve(CLASSES_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Writes the normalisation fitted to the training data (JSON, see {@code FeatureScaling.toJson}), once at the start of a run, so
+   * that the model can be asked about raw samples later.
+   */
+  public void writeScaling(String scalingJson) throws IOException {
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, SCALING_FILE, ".tmp");
+    try {
+      Files.writeString(tmp, scalingJson, StandardCharsets.UTF_8);
+      Files.move(tmp, dir.resolve(SCALING_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The normalisation of the training data, if the run had one: empty for features used as read (or a run from before it was kept). */
+  public Optional<String> readScaling() throws IOException {
+    try {
+      return Optional.of(Files.readString(dir.resolve(SCALING_FILE), StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
     }
   }
 

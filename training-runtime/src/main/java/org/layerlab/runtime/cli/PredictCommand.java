@@ -83,6 +83,7 @@ final class PredictCommand implements Callable<Integer> {
       Prediction p = predictor.predict(sample);
       out.printf("Model: %s (%s), %s%n", label, predictor.project().name(), predictor.describeCheckpoint());
       out.printf("Input: %s as %s%n", input, predictor.sampleShape());
+      predictor.scaling().ifPresent(s -> out.printf("Scaled as the training data was: %s%n", s.describe()));
       out.printf(Locale.ROOT, "Prediction: %s (%.1f%%)%n", p.best().name(), p.best().probability() * 100);
       int width = predictor.classNames().stream().mapToInt(String::length).max().orElse(5);
       for (int i = 0; i < Math.min(top, p.ranked().size()); i++) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.layerlab.runtime.data.FeatureScaling;
 import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.Project;
 import org.layerlab.model.project.ProjectFileException;
@@ -38,13 +40,21 @@ public final class Predictor implements AutoCloseable {
   private final CheckpointKind kind;
   private final int epoch;
   private final boolean outputsProbabilities;
+  private final FeatureScaling scaling;
   private final Model model;
   private final ai.djl.inference.Predictor<NDList, NDList> engine;
 
   private Predictor(
-      Project project, Shape sampleShape, List<String> classNames, Checkpoint checkpoint, CheckpointKind kind, CompiledModel compiled)
+      Project project,
+      Shape sampleShape,
+      List<String> classNames,
+      Checkpoint checkpoint,
+      CheckpointKind kind,
+      CompiledModel compiled,
+      FeatureScaling scaling)
       throws InvalidModelException {
     this.project = project;
+    this.scaling = scaling;
     this.sampleShape = sampleShape;
     this.classNames = classNames;
     this.kind = kind;
@@ -95,9 +105,22 @@ public final class Predictor implements AutoCloseable {
         names.add("class " + c);
       }
     }
+    FeatureScaling scaling = null;
+    Optional<String> savedScaling = folder.readScaling();
+    if (savedScaling.isPresent()) {
+      try {
+        scaling = FeatureScaling.fromJson(savedScaling.get());
+      } catch (IllegalArgumentException e) {
+        throw new IOException(folder.dir().resolve(CheckpointFolder.SCALING_FILE) + " cannot be used: " + e.getMessage(), e);
+      }
+      if (!scaling.sampleShape().equals(shape)) {
+        throw new IOException(
+            "the saved normalisation is for samples of " + scaling.sampleShape() + " but the model takes " + shape + ": the run folder is damaged");
+      }
+    }
     Checkpoint checkpoint = folder.read(kind);
     try {
-      return new Predictor(project, shape, List.copyOf(names), checkpoint, kind, compiled);
+      return new Predictor(project, shape, List.copyOf(names), checkpoint, kind, compiled, scaling);
     } catch (InvalidModelException | RuntimeException e) {
       throw new IOException("the checkpoint does not fit its project's model: " + e.getMessage(), e);
     }
@@ -116,13 +139,19 @@ public final class Predictor implements AutoCloseable {
     return project;
   }
 
+  /** The normalisation the training data had and every sample is given before the model sees it; empty for none. */
+  public Optional<FeatureScaling> scaling() {
+    return Optional.ofNullable(scaling);
+  }
+
   /** Which checkpoint was loaded, and after which epoch it was taken. */
   public String describeCheckpoint() {
     return kind.folderName() + " checkpoint, after epoch " + epoch;
   }
 
   /**
-   * The class probabilities of one sample of {@link #sampleShape()}, flattened as the training data holds samples.
+   * The class probabilities of one sample of {@link #sampleShape()}, flattened as the training data holds samples, with its raw
+   * values: the normalisation fitted to the training data, if it had one, is applied here first.
    *
    * @throws IllegalArgumentException when the sample has the wrong number of values
    */
@@ -131,6 +160,10 @@ public final class Predictor implements AutoCloseable {
     if (sample.length != sampleShape.elements()) {
       throw new IllegalArgumentException(
           "the model takes samples of " + sampleShape + " (" + sampleShape.elements() + " values), got " + sample.length + " values");
+    }
+    if (scaling != null) {
+      sample = sample.clone();
+      scaling.apply(sample, 1);
     }
     boolean gradMode = "PyTorch".equals(Engine.getInstance().getEngineName()) && JniUtils.isGradMode();
     if (gradMode) {

@@ -148,6 +148,9 @@ final class TrainingLoop implements RunControl.Reporter {
       try {
         checkpoints.writeProject(ProjectFiles.toJson(request.project()));
         checkpoints.writeClassNames(train.classNames());
+        if (data.scaling().isPresent()) {
+          checkpoints.writeScaling(data.scaling().get().toJson()); // predict must scale raw samples as the data was
+        }
       } catch (IOException e) {
         return checkpointFailed(e);
       }
