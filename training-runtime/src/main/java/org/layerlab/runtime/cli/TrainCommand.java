@@ -292,8 +292,8 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         out.printf("Run %s (%s)%n", e.runId(), e.runName());
       }
       out.printf(
-          "Data: %,d training and %,d validation samples, %d batches per epoch, %d epochs%n",
-          e.trainSamples(), e.validationSamples(), e.batchesPerEpoch(), e.epochs());
+          "Data: %,d training and %,d validation samples, %d batches per epoch, %d epochs, on %s%n",
+          e.trainSamples(), e.validationSamples(), e.batchesPerEpoch(), e.epochs(), e.device());
     }
 
     @Override

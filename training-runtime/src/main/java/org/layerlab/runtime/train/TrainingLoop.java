@@ -133,7 +133,14 @@ final class TrainingLoop implements RunControl.Reporter {
     int epochs = settings.epochs();
     listener.onRunStarted(
         new RunStarted(
-            request.runId(), request.runName(), epochs, batches, train.size(), data.validation().size(), System.currentTimeMillis()));
+            request.runId(),
+            request.runName(),
+            epochs,
+            batches,
+            train.size(),
+            data.validation().size(),
+            System.currentTimeMillis(),
+            trainer.getDevices()[0].toString()));
     if (transfer != null && transfer.event() != null) {
       listener.onWeightsTransferred(transfer.event());
     }
