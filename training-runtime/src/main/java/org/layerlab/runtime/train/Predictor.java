@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.layerlab.model.project.DatasetRef;
 import org.layerlab.runtime.data.FeatureScaling;
 import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.Project;
@@ -41,6 +42,8 @@ public final class Predictor implements AutoCloseable {
   private final int epoch;
   private final boolean outputsProbabilities;
   private final FeatureScaling scaling;
+  /** The names of a regression's outputs; empty for a classifier. */
+  private final List<String> targetNames;
   private final Model model;
   private final ai.djl.inference.Predictor<NDList, NDList> engine;
 
@@ -55,6 +58,7 @@ public final class Predictor implements AutoCloseable {
       throws InvalidModelException {
     this.project = project;
     this.scaling = scaling;
+    this.targetNames = regressionTargets(project);
     this.sampleShape = sampleShape;
     this.classNames = classNames;
     this.kind = kind;
@@ -139,6 +143,40 @@ public final class Predictor implements AutoCloseable {
     return project;
   }
 
+  /** Whether the model predicts numbers (a regression) rather than classes: then use {@link #predictValues}. */
+  public boolean isRegression() {
+    return !targetNames.isEmpty();
+  }
+
+  /** The names of the values a regression predicts, such as its CSV target columns; empty for a classifier. */
+  public List<String> targetNames() {
+    return targetNames;
+  }
+
+  /**
+   * What a regression model predicts for one sample of {@link #sampleShape()} with its raw values (scaled here as the training data
+   * was): one value per {@linkplain #targetNames() target}.
+   *
+   * @throws IllegalArgumentException when the sample has the wrong number of values
+   */
+  public float[] predictValues(float[] sample) {
+    if (!isRegression()) {
+      throw new IllegalStateException(project.name() + " is a classifier: use predict for its class probabilities");
+    }
+    return outputs(sample);
+  }
+
+  /** The targets of a project whose dataset is a regression, else empty. */
+  private static List<String> regressionTargets(Project p) {
+    if (p.dataset() instanceof DatasetRef.Csv c && c.task() == DatasetRef.Task.REGRESSION) {
+      return c.targets();
+    }
+    if (p.dataset() instanceof DatasetRef.Synthetic s && s.kind().task() == DatasetRef.Task.REGRESSION) {
+      return List.of("y");
+    }
+    return List.of();
+  }
+
   /** The normalisation the training data had and every sample is given before the model sees it; empty for none. */
   public Optional<FeatureScaling> scaling() {
     return Optional.ofNullable(scaling);
@@ -156,6 +194,41 @@ public final class Predictor implements AutoCloseable {
    * @throws IllegalArgumentException when the sample has the wrong number of values
    */
   public Prediction predict(float[] sample) {
+    if (isRegression()) {
+      throw new IllegalStateException(project.name() + " is a regression: use predictValues for the numbers it predicts");
+    }
+    float[] out = outputs(sample);
+    if (!outputsProbabilities) {
+      out = softmax(out);
+    }
+    List<Prediction.ClassProbability> ranked = new ArrayList<>();
+    for (int c = 0; c < out.length; c++) {
+      ranked.add(new Prediction.ClassProbability(c, classNames.get(c), out[c]));
+    }
+    ranked.sort(Comparator.comparingDouble(Prediction.ClassProbability::probability).reversed());
+    return new Prediction(ranked);
+  }
+
+  private static float[] softmax(float[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : logits) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] e = new double[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      e[i] = Math.exp(logits[i] - max);
+      sum += e[i];
+    }
+    float[] p = new float[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      p[i] = (float) (e[i] / sum);
+    }
+    return p;
+  }
+
+  /** The model's outputs for one sample with raw values, scaled first as the training data was. */
+  private float[] outputs(float[] sample) {
     Objects.requireNonNull(sample, "sample");
     if (sample.length != sampleShape.elements()) {
       throw new IllegalArgumentException(
@@ -173,7 +246,7 @@ public final class Predictor implements AutoCloseable {
     try (NDManager scope = model.getNDManager().newSubManager()) {
       NDList input = new NDList(scope.create(sample, BlockCompiler.batchShape(sampleShape, 1)));
       NDList output = engine.predict(input);
-      out = outputsProbabilities ? output.singletonOrThrow().toFloatArray() : output.singletonOrThrow().softmax(1).toFloatArray();
+      out = output.singletonOrThrow().toFloatArray();
     } catch (TranslateException e) {
       throw new IllegalStateException("the engine could not run the model: " + e.getMessage(), e);
     } finally {
@@ -181,12 +254,7 @@ public final class Predictor implements AutoCloseable {
         JniUtils.setGradMode(true);
       }
     }
-    List<Prediction.ClassProbability> ranked = new ArrayList<>();
-    for (int c = 0; c < out.length; c++) {
-      ranked.add(new Prediction.ClassProbability(c, classNames.get(c), out[c]));
-    }
-    ranked.sort(Comparator.comparingDouble(Prediction.ClassProbability::probability).reversed());
-    return new Prediction(ranked);
+    return out;
   }
 
   @Override

@@ -71,5 +71,19 @@ class RegressionCliTest {
     for (String tag : List.of(TrainingTags.VALIDATION_MAE, TrainingTags.VALIDATION_RMSE, TrainingTags.VALIDATION_R2, TrainingTags.TEST_R2)) {
       assertTrue(show.out().contains(tag), tag + " in\n" + show.out());
     }
+
+    // predict gives the number the model learned: near sin(x) at the rows' x, not a class.
+    Path rows = workspace.resolve("x.csv");
+    java.nio.file.Files.writeString(rows, "x\n1.2\n-2.0\n");
+    for (int row = 1; row <= 2; row++) {
+      double x = row == 1 ? 1.2 : -2.0;
+      Result p = cli("predict", id, rows.toString(), "--row", String.valueOf(row), "--workspace", workspace.toString());
+      assertEquals(0, p.exit(), p.err());
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("Prediction: y = (-?[0-9.eE+-]+)").matcher(p.out());
+      assertTrue(m.find(), p.out());
+      double predicted = Double.parseDouble(m.group(1));
+      assertEquals(Math.sin(x), predicted, 0.25, "the sine at " + x + ": " + p.out());
+      assertFalse(p.out().contains("%"), "no class probabilities for a regression: " + p.out());
+    }
   }
 }
