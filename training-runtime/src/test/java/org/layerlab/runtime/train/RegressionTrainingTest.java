@@ -39,7 +39,7 @@ class RegressionTrainingTest {
   @TempDir Path dir;
 
   /** Every regression event of a run. */
-  static final class Events implements TrainingListener {
+  static class Events implements TrainingListener {
     final List<StepMetrics> steps = new ArrayList<>();
     final List<EpochMetrics> epochs = new ArrayList<>();
     final List<EpochRegressionScores> scores = new ArrayList<>();
@@ -194,6 +194,34 @@ class RegressionTrainingTest {
     double threshold = constant + 0.9 * (ceiling - constant);
     assertTrue(reached > threshold, "validation R² " + reached + " should pass " + threshold + " (ceiling " + ceiling + ")");
     assertTrue(e.reports.get(0).scores().rSquared() > threshold, "test R² " + e.reports.get(0).scores().rSquared());
+  }
+
+  /** A regression's checkpoint has no accuracy (NaN): it is written, read back, and the run resumes from it. */
+  @Test
+  void aStoppedRegressionResumesFromItsCheckpoint() throws Exception {
+    Project p =
+        project(LINEAR, SINE, "{\"optimizer\": \"adam\", \"learningRate\": 0.05, \"batchSize\": 16, \"epochs\": 4, \"seed\": 1, \"validationFraction\": 0.2, \"loss\": {\"type\": \"mse\"}}");
+    Path checkpoints = dir.resolve("checkpoints");
+    java.util.concurrent.atomic.AtomicReference<TrainingRun> run = new java.util.concurrent.atomic.AtomicReference<>();
+    Events first =
+        new Events() {
+          @Override
+          public void onStep(StepMetrics m) {
+            super.onStep(m);
+            if (m.epoch() == 3) {
+              run.get().stop();
+            }
+          }
+        };
+    run.set(new TrainingRun(new TrainingRequest(p, dir, "r", null).withCheckpoints(checkpoints), first));
+    assertEquals(RunStatus.STOPPED, run.get().call().status());
+
+    Events second = new Events();
+    RunEnded end = new TrainingRun(new TrainingRequest(p, dir, "r", null).withCheckpoints(checkpoints).resuming(), second).call();
+    assertEquals(RunStatus.FINISHED, end.status(), end.message());
+    assertEquals(List.of(3, 4), second.scores.stream().map(EpochRegressionScores::epoch).toList());
+    assertEquals(first.steps.get(0).batchesPerEpoch() * 2L + 1, second.steps.get(0).step(), "steps numbered on from the checkpoint");
+    assertTrue(end.message().contains("validation R\u00b2"), end.message());
   }
 
   @Test
