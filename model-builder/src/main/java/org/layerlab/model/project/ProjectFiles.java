@@ -305,6 +305,9 @@ public final class ProjectFiles {
     if (t.threads() != 0) {
       tr.put("threads", t.threads());
     }
+    if (t.device() != TrainingSettings.DeviceChoice.AUTO) {
+      tr.put("device", t.device().jsonName());
+    }
     if (t.reporting().histogramEvery() != TrainingSettings.Reporting.DEFAULT.histogramEvery()) {
       tr.put("histogramEvery", t.reporting().histogramEvery());
     }
@@ -774,11 +777,24 @@ public final class ProjectFiles {
               earlyStopping(node.get("earlyStopping")),
               transfer(node.get("transfer")),
               optionalInteger(node, "threads", "training", 0),
-              reporting);
+              reporting,
+              device(node));
       for (Map.Entry<String, String> problem : t.fieldProblems().entrySet()) {
         throw fail("training." + problem.getKey(), problem.getValue());
       }
       return t;
+    }
+
+    private TrainingSettings.DeviceChoice device(JsonNode training) throws ProjectFileException {
+      if (!training.hasNonNull("device")) {
+        return TrainingSettings.DeviceChoice.AUTO;
+      }
+      String name = text(training, "device", "training");
+      try {
+        return TrainingSettings.DeviceChoice.fromJsonName(name);
+      } catch (IllegalArgumentException e) {
+        throw fail("training.device", e.getMessage());
+      }
     }
 
     private TrainingSettings.Schedule schedule(JsonNode node) throws ProjectFileException {

@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  * @param transfer the earlier run to start from, or {@code null} to start from fresh weights
  * @param threads how many threads the engine uses inside one operation, 0 for the engine's default
  * @param reporting what a run reports besides its losses
+ * @param device where to train: {@link DeviceChoice#AUTO} (a GPU when the engine finds one, else the CPU) unless the project says
+ *     otherwise; never null after construction
  */
 public record TrainingSettings(
     OptimizerKind optimizer,
@@ -44,9 +46,11 @@ public record TrainingSettings(
     EarlyStopping earlyStopping,
     Transfer transfer,
     int threads,
-    Reporting reporting) {
+    Reporting reporting,
+    DeviceChoice device) {
 
   public TrainingSettings {
+    device = device == null ? DeviceChoice.AUTO : device;
     if (algorithm == null) {
       algorithm = optimizer == null ? null : Algorithm.of(optimizer);
     } else {
@@ -56,6 +60,42 @@ public record TrainingSettings(
     schedule = schedule == null ? Schedule.CONSTANT : schedule;
     loss = loss == null ? LossFunction.DEFAULT : loss;
     reporting = reporting == null ? Reporting.DEFAULT : reporting;
+  }
+
+  /** Every setting but the device, which is then {@link DeviceChoice#AUTO}: the settings before the device was one. */
+  public TrainingSettings(
+      OptimizerKind optimizer,
+      double learningRate,
+      double momentum,
+      int batchSize,
+      int epochs,
+      long seed,
+      double validationFraction,
+      Algorithm algorithm,
+      OptimizerOptions optimizerOptions,
+      Schedule schedule,
+      LossFunction loss,
+      EarlyStopping earlyStopping,
+      Transfer transfer,
+      int threads,
+      Reporting reporting) {
+    this(
+        optimizer,
+        learningRate,
+        momentum,
+        batchSize,
+        epochs,
+        seed,
+        validationFraction,
+        algorithm,
+        optimizerOptions,
+        schedule,
+        loss,
+        earlyStopping,
+        transfer,
+        threads,
+        reporting,
+        DeviceChoice.AUTO);
   }
 
   /** The settings of the first project format: every newer choice at its default. */
@@ -136,6 +176,10 @@ public record TrainingSettings(
     return edit(e -> e.reporting = v);
   }
 
+  public TrainingSettings withDevice(DeviceChoice v) {
+    return edit(e -> e.device = v);
+  }
+
   /** A copy with the fields {@code change} sets. The canonical constructor then makes optimizer and algorithm agree. */
   private TrainingSettings edit(Consumer<Edit> change) {
     Edit e = new Edit(this);
@@ -160,6 +204,7 @@ public record TrainingSettings(
     Transfer transfer;
     int threads;
     Reporting reporting;
+    DeviceChoice device;
 
     Edit(TrainingSettings t) {
       optimizer = t.optimizer;
@@ -177,6 +222,7 @@ public record TrainingSettings(
       transfer = t.transfer;
       threads = t.threads;
       reporting = t.reporting;
+      device = t.device;
     }
 
     TrainingSettings build() {
@@ -195,7 +241,8 @@ public record TrainingSettings(
           earlyStopping,
           transfer,
           threads,
-          reporting);
+          reporting,
+          device);
     }
   }
 
@@ -246,6 +293,36 @@ public record TrainingSettings(
     }
     reporting.problems(p);
     return p;
+  }
+
+  /** Where a run trains. */
+  public enum DeviceChoice {
+    /** A GPU when the engine finds one, else the CPU. */
+    AUTO("auto"),
+    /** The CPU, even when there is a GPU. */
+    CPU("cpu"),
+    /** The first GPU; a run fails with a message when the engine finds none. */
+    GPU("gpu");
+
+    private final String jsonName;
+
+    DeviceChoice(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+      return jsonName;
+    }
+
+    /** @throws IllegalArgumentException for an unknown name */
+    public static DeviceChoice fromJsonName(String s) {
+      for (DeviceChoice d : values()) {
+        if (d.jsonName.equalsIgnoreCase(s.trim())) {
+          return d;
+        }
+      }
+      throw new IllegalArgumentException("unknown device '" + s + "': use auto, cpu or gpu");
+    }
   }
 
   /** The exact update rule of an optimizer. */

@@ -207,4 +207,22 @@ class TrainingSettingsJsonTest {
     assertEquals(Metric.VALIDATION_LOSS, e.metric());
     assertFalse(e.metric().higherIsBetter());
   }
+
+  @Test
+  void theDeviceDefaultsToAutoIsLeftOutThenAndRoundTripsOtherwise() throws Exception {
+    ObjectNode root = spiralJson();
+    assertEquals(TrainingSettings.DeviceChoice.AUTO, read(root).device());
+    assertFalse(JSON.readTree(ProjectFiles.toJson(ProjectFiles.parse(JSON.writeValueAsString(root), SOURCE))).get("training").has("device"));
+
+    training(root).put("device", "GPU");
+    Project p = ProjectFiles.parse(JSON.writeValueAsString(root), SOURCE);
+    assertEquals(TrainingSettings.DeviceChoice.GPU, p.training().device());
+    assertEquals("gpu", JSON.readTree(ProjectFiles.toJson(p)).get("training").get("device").asText());
+    assertEquals(p, ProjectFiles.parse(ProjectFiles.toJson(p), SOURCE));
+    assertEquals(TrainingSettings.DeviceChoice.CPU, p.training().withDevice(TrainingSettings.DeviceChoice.CPU).device());
+    assertEquals(TrainingSettings.DeviceChoice.GPU, p.training().withEpochs(3).device(), "other edits keep the device");
+
+    training(root).put("device", "tpu");
+    assertRejected(root, "training.device", "'tpu'", "auto, cpu or gpu");
+  }
 }

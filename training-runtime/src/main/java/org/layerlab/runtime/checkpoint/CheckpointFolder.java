@@ -34,6 +34,8 @@ public final class CheckpointFolder {
 
   public static final String PROJECT_FILE = "project.json";
   public static final String CLASSES_FILE = "classes.json";
+  /** The normalisation fitted to the training split, beside the checkpoints of a run that had one. */
+  public static final String SCALING_FILE = "scaling.json";
   public static final String MODEL_FILE = "model.tensors";
   public static final String OPTIMIZER_FILE = "optimizer.tensors";
   public static final String INFO_FILE = "checkpoint.json";
@@ -85,6 +87,30 @@ public final class CheckpointFolder {
       Files.move(tmp, dir.resolve(CLASSES_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Writes the normalisation fitted to the training data (JSON, see {@code FeatureScaling.toJson}), once at the start of a run, so
+   * that the model can be asked about raw samples later.
+   */
+  public void writeScaling(String scalingJson) throws IOException {
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, SCALING_FILE, ".tmp");
+    try {
+      Files.writeString(tmp, scalingJson, StandardCharsets.UTF_8);
+      Files.move(tmp, dir.resolve(SCALING_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The normalisation of the training data, if the run had one: empty for features used as read (or a run from before it was kept). */
+  public Optional<String> readScaling() throws IOException {
+    try {
+      return Optional.of(Files.readString(dir.resolve(SCALING_FILE), StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
     }
   }
 
@@ -150,6 +176,15 @@ public final class CheckpointFolder {
   /** Whether a checkpoint of this kind can be read. */
   public boolean has(CheckpointKind kind) {
     return Files.isRegularFile(existing(kind).resolve(INFO_FILE));
+  }
+
+  /** Reads only the facts of the checkpoint of this kind (epoch, step, watched metric), not its tensors. */
+  public CheckpointInfo readInfo(CheckpointKind kind) throws IOException {
+    Path info = existing(kind).resolve(INFO_FILE);
+    if (!Files.isRegularFile(info)) {
+      throw new NoSuchFileException(info.toString(), null, "no " + kind.folderName() + " checkpoint here");
+    }
+    return JSON.readValue(info.toFile(), CheckpointInfo.class);
   }
 
   /** Reads the checkpoint of this kind. */

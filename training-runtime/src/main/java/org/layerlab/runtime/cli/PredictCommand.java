@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
-    description = "Classify an image file or a row of a CSV file with the model of a run that kept checkpoints.")
+    description =
+        "Classify an image file or a row of a CSV file with the model of a run that kept checkpoints; a regression's model prints"
+            + " the values it predicts.")
 final class PredictCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -80,9 +82,17 @@ final class PredictCommand implements Callable<Integer> {
           SampleFiles.isImage(input)
               ? SampleFiles.readImage(input, predictor.sampleShape(), invert)
               : SampleFiles.readCsvRow(input, row, predictor.sampleShape());
-      Prediction p = predictor.predict(sample);
       out.printf("Model: %s (%s), %s%n", label, predictor.project().name(), predictor.describeCheckpoint());
       out.printf("Input: %s as %s%n", input, predictor.sampleShape());
+      predictor.scaling().ifPresent(s -> out.printf("Scaled as the training data was: %s%n", s.describe()));
+      if (predictor.isRegression()) {
+        float[] values = predictor.predictValues(sample);
+        for (int k = 0; k < values.length; k++) {
+          out.printf(Locale.ROOT, "Prediction: %s = %.6g%n", predictor.targetNames().get(k), values[k]);
+        }
+        return 0;
+      }
+      Prediction p = predictor.predict(sample);
       out.printf(Locale.ROOT, "Prediction: %s (%.1f%%)%n", p.best().name(), p.best().probability() * 100);
       int width = predictor.classNames().stream().mapToInt(String::length).max().orElse(5);
       for (int i = 0; i < Math.min(top, p.ranked().size()); i++) {

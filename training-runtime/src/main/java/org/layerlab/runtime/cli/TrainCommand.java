@@ -13,7 +13,10 @@ import org.layerlab.model.project.Project;
 import org.layerlab.model.project.ProjectFileException;
 import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.events.EpochRegressionScores;
 import org.layerlab.runtime.checkpoint.CheckpointFolder;
+import org.layerlab.runtime.checkpoint.CheckpointInfo;
+import org.layerlab.runtime.checkpoint.CheckpointKind;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.RunStatus;
@@ -22,6 +25,7 @@ import org.layerlab.runtime.store.RunEntry;
 import org.layerlab.runtime.store.RunFilter;
 import org.layerlab.runtime.store.RunOptions;
 import org.layerlab.runtime.store.RunRecorder;
+import org.layerlab.runtime.store.RunStoreException;
 import org.layerlab.runtime.tracking.RunTracking;
 import org.layerlab.runtime.tracking.SeedGroup;
 import org.layerlab.runtime.tracking.stats.Sample;
@@ -76,6 +80,13 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--notes", paramLabel = "TEXT", description = "Notes to keep with the run(s).")
   String notes;
 
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN",
+      description = "Resume the stopped or interrupted run RUN (its id, or its first letters) from its last checkpoint, up to the"
+          + " project's epochs (or --epochs), in the same run record.")
+  String resume;
+
   @Mixin WorkspaceOption workspaceOption;
 
   @Override
@@ -108,9 +119,66 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
       err.println("Error: --group needs --seeds N");
       return 2;
     }
+    if (resume != null && (seeds != null || name != null)) {
+      err.println("Error: --resume continues one run under its own name: leave out --seeds and --name");
+      return 2;
+    }
     try (Workspace ws = workspaceOption.open()) {
+      if (resume != null) {
+        return resumeOne(ws, p, projectDir, out, err);
+      }
       return seeds == null ? trainOne(ws, p, projectDir, out, err) : trainGroup(ws, p, projectDir, out);
     }
+  }
+
+  /** Trains on from the last checkpoint of the run {@link #resume} names, recording into that run. */
+  private int resumeOne(Workspace ws, Project p, Path projectDir, PrintWriter out, PrintWriter err) {
+    String runId;
+    try {
+      runId = RunsSubcommand.resolveOne(ws.runStore(), resume);
+    } catch (IllegalArgumentException e) {
+      err.println("Error: " + e.getMessage());
+      return 1;
+    }
+    RunEntry entry = ws.runStore().entry(runId).orElseThrow();
+    Path folder = CheckpointFolder.forRun(ws.home(), runId);
+    CheckpointInfo last;
+    try {
+      CheckpointFolder checkpoints = CheckpointFolder.of(folder);
+      if (!checkpoints.has(CheckpointKind.LAST)) {
+        err.println(
+            "Error: run "
+                + runId
+                + " has no checkpoint to resume from in "
+                + folder
+                + ": it stopped before its first epoch ended. Train the project again instead.");
+        return 1;
+      }
+      last = checkpoints.readInfo(CheckpointKind.LAST);
+    } catch (java.io.IOException e) {
+      err.println("Error: the checkpoint of run " + runId + " in " + folder + " cannot be read: " + e.getMessage());
+      return 1;
+    }
+    RunRecorder recorder;
+    try {
+      recorder = RunRecorder.resume(ws.runStore(), runId);
+    } catch (RunStoreException e) {
+      err.println("Error: run " + runId + " cannot be resumed: " + e.getMessage());
+      return 1;
+    }
+    String runName = entry.summary().name();
+    out.printf(
+        "Resuming run %s (%s) from its checkpoint after epoch %d (step %d), up to epoch %d%n",
+        runId, runName, last.epoch(), last.step(), p.training().epochs());
+    out.printf("Run store: %s%n", ws.runStore().file());
+    TrainingRequest request =
+        new TrainingRequest(p, projectDir, runName, runId).withCheckpoints(folder).resuming().withWorkspaceHome(ws.home());
+    TrainingRun run = new TrainingRun(request, TrainingListener.all(recorder, new Printer(out, false)));
+    RunEnded result = untilDone(run::call, run::stop);
+    if (recorder.failure() != null) {
+      err.println("Warning: the run was not fully recorded: " + recorder.failure().getMessage());
+    }
+    return exitCode(List.of(result.status()));
   }
 
   private int trainOne(Workspace ws, Project p, Path projectDir, PrintWriter out, PrintWriter err) {
@@ -224,8 +292,8 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         out.printf("Run %s (%s)%n", e.runId(), e.runName());
       }
       out.printf(
-          "Data: %,d training and %,d validation samples, %d batches per epoch, %d epochs%n",
-          e.trainSamples(), e.validationSamples(), e.batchesPerEpoch(), e.epochs());
+          "Data: %,d training and %,d validation samples, %d batches per epoch, %d epochs, on %s%n",
+          e.trainSamples(), e.validationSamples(), e.batchesPerEpoch(), e.epochs(), e.device());
     }
 
     @Override
@@ -235,6 +303,9 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public void onEpoch(EpochMetrics m) {
+      if (Double.isNaN(m.trainAccuracy()) && Double.isNaN(m.validationAccuracy())) {
+        return; // a regression: its line comes with its errors, in onEpochRegressionScores
+      }
       out.printf(
           Locale.ROOT,
           "epoch %d/%d  loss %.4f  acc %.4f  val_loss %.4f  val_acc %.4f  %,.0f samples/s%n",
@@ -244,6 +315,21 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
           m.trainAccuracy(),
           m.validationLoss(),
           m.validationAccuracy(),
+          lastSamplesPerSecond.get());
+    }
+
+    @Override
+    public void onEpochRegressionScores(EpochRegressionScores s) {
+      out.printf(
+          Locale.ROOT,
+          "epoch %d/%d  loss %.4f  val_loss %.4f  val_mae %.4f  val_rmse %.4f  val_r2 %.4f  %,.0f samples/s%n",
+          s.epoch(),
+          epochs,
+          s.train().loss(),
+          s.validation().loss(),
+          s.validation().meanAbsoluteError(),
+          s.validation().rootMeanSquaredError(),
+          s.validation().rSquared(),
           lastSamplesPerSecond.get());
     }
 

@@ -12,7 +12,7 @@ import org.layerlab.model.analysis.Shape;
  *
  * <p>A regression dataset ({@link #regression}) has no classes: {@link #classes()} is 0, its labels are all 0, and its
  * {@link #signature()} gives the number of targets where a classifier's gives the number of classes, since that is how many outputs
- * the model must end in. The trainer does not train regression yet (it needs a regression loss such as L2); the data is here for it.
+ * the model must end in. It trains with a loss that compares values (mean squared error, L1 or Huber).
  *
  * <p>The arrays are taken over, not copied: whoever builds a dataset hands them over and keeps no reference.
  */

@@ -1,5 +1,8 @@
 package org.layerlab.runtime.data;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Arrays;
 import java.util.Locale;
 import org.layerlab.model.analysis.Shape;
@@ -115,6 +118,53 @@ public final class FeatureScaling {
         values[s * size + o] = (float) ((values[s * size + o] - offset[g]) / scale[g]);
       }
     }
+  }
+
+  /** The fitted statistics as a file holds them, so that a trained model can scale what it is asked later. */
+  private record Stored(String mode, int[] sampleShape, double[] offsets, double[] scales, int fittedOn) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** This scaling as JSON: its mode, the sample shape it was fitted to, and every group's offset and scale. */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(new Stored(mode.jsonName(), sampleShape.toArray(), offset, scale, fittedOn));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("numbers and a name always make JSON", e);
+    }
+  }
+
+  /**
+   * A scaling read back from {@link #toJson()}.
+   *
+   * @throws IllegalArgumentException naming what is wrong when the text is not such a scaling
+   */
+  public static FeatureScaling fromJson(String json) {
+    Stored s;
+    try {
+      s = JSON.readValue(json, Stored.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a saved normalisation: " + e.getOriginalMessage(), e);
+    }
+    Normalisation mode =
+        Normalisation.fromJsonName(String.valueOf(s.mode()))
+            .filter(m -> m != Normalisation.NONE)
+            .orElseThrow(() -> new IllegalArgumentException("unknown normalisation '" + s.mode() + "'"));
+    if (s.sampleShape() == null || s.offsets() == null || s.scales() == null) {
+      throw new IllegalArgumentException("a saved normalisation needs sampleShape, offsets and scales");
+    }
+    Shape shape = Shape.of(s.sampleShape());
+    int groups = groups(shape);
+    if (s.offsets().length != groups || s.scales().length != groups) {
+      throw new IllegalArgumentException(
+          "samples of " + shape + " have " + groups + " groups, but " + s.offsets().length + " offsets and " + s.scales().length + " scales are saved");
+    }
+    return new FeatureScaling(mode, shape, s.offsets().clone(), s.scales().clone(), s.fittedOn());
+  }
+
+  /** The shape of the samples it was fitted to. */
+  public Shape sampleShape() {
+    return sampleShape;
   }
 
   public Normalisation mode() {

@@ -8,9 +8,9 @@ package org.layerlab.runtime.events;
  * <p>The finer events, all with default methods that do nothing, fit into that order: {@code onRunRestored} (a resumed run) or
  * {@code onWeightsTransferred} (transfer learning) right after {@code onRunStarted}; after each {@code onStep} its
  * {@code onStepDetails}, and every {@code histogramEvery} steps {@code onHistograms}; {@code onRunPaused} and {@code onRunResumed}
- * between batches; after each {@code onEpoch} its {@code onEpochScores}, then {@code onCheckpointSaved} for the last and, when the
+ * between batches; after each {@code onEpoch} its {@code onEpochScores} (for a regression {@code onEpochRegressionScores}), then {@code onCheckpointSaved} for the last and, when the
  * watched metric improved, the best checkpoint; {@code onEarlyStopped} after the last epoch of a run that stops early; and
- * {@code onTestReport} just before {@code onRunEnded} of a run that finished. A resumed run's first step is not step 1.
+ * {@code onTestReport} (for a regression {@code onRegressionReport}) just before {@code onRunEnded} of a run that finished. A resumed run's first step is not step 1.
  */
 public interface TrainingListener {
 
@@ -27,6 +27,15 @@ public interface TrainingListener {
 
   /** After each {@link #onEpoch}: the epoch's classification scores on the training batches and the validation set. */
   default void onEpochScores(EpochScores scores) {}
+
+  /**
+   * A regression's counterpart of {@link #onEpochScores}, sent in its place: the epoch's MAE, RMSE and R-squared on the training
+   * batches and the validation set.
+   */
+  default void onEpochRegressionScores(EpochRegressionScores scores) {}
+
+  /** A regression's counterpart of {@link #onTestReport}, sent in its place: errors on the test split and the worst predictions. */
+  default void onRegressionReport(RegressionReport report) {}
 
   /** The run ends early; {@link #onRunEnded} follows. */
   default void onEarlyStopped(EarlyStopped event) {}
@@ -94,6 +103,20 @@ public interface TrainingListener {
       public void onEpochScores(EpochScores s) {
         for (TrainingListener l : listeners) {
           l.onEpochScores(s);
+        }
+      }
+
+      @Override
+      public void onEpochRegressionScores(EpochRegressionScores s) {
+        for (TrainingListener l : listeners) {
+          l.onEpochRegressionScores(s);
+        }
+      }
+
+      @Override
+      public void onRegressionReport(RegressionReport r) {
+        for (TrainingListener l : listeners) {
+          l.onRegressionReport(r);
         }
       }
 

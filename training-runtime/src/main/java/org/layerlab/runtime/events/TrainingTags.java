@@ -21,6 +21,18 @@ public final class TrainingTags {
   /** Per epoch: the same four on the training batches. */
   public static final String TRAIN_TOP5_ACCURACY = "epoch/train_top5_accuracy";
   public static final String TRAIN_MACRO_F1 = "epoch/train_macro_f1";
+  /** Per epoch, for a regression: mean absolute error, root mean squared error and R-squared on the training batches. */
+  public static final String TRAIN_MAE = "epoch/train_mae";
+  public static final String TRAIN_RMSE = "epoch/train_rmse";
+  public static final String TRAIN_R2 = "epoch/train_r2";
+  /** Per epoch, for a regression: the same three on the validation set. */
+  public static final String VALIDATION_MAE = "epoch/validation_mae";
+  public static final String VALIDATION_RMSE = "epoch/validation_rmse";
+  public static final String VALIDATION_R2 = "epoch/validation_r2";
+  /** Once, for a regression, stored at step 0 like the other test figures. */
+  public static final String TEST_MAE = "test/mae";
+  public static final String TEST_RMSE = "test/rmse";
+  public static final String TEST_R2 = "test/r2";
   /** Once, stored with the last step: the final report's figures. */
   public static final String TEST_LOSS = "test/loss";
   public static final String TEST_ACCURACY = "test/accuracy";

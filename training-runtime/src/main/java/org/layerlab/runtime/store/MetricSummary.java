@@ -28,11 +28,12 @@ public record MetricSummary(String tag, long points, long lastStep, double lastV
 
   /**
    * Whether a smaller value of the series named {@code tag} is the better one: true for losses and errors (a name whose last part
-   * holds {@code loss} or {@code error}), false for everything else, such as accuracy and samples per second.
+   * holds {@code loss} or {@code error}, or ends in {@code mae} or {@code rmse}, the regression errors), false for everything else,
+   * such as accuracy, R-squared and samples per second.
    */
   public static boolean lowerIsBetter(String tag) {
     String name = tag.substring(tag.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    return name.contains("loss") || name.contains("error");
+    return name.contains("loss") || name.contains("error") || name.endsWith("mae") || name.endsWith("rmse");
   }
 
   /** The best value: {@link #min} where lower is better, else {@link #max}. */

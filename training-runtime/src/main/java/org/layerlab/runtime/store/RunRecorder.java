@@ -14,13 +14,17 @@ import java.util.function.Supplier;
 import org.layerlab.model.project.Project;
 import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.events.EpochRegressionScores;
+import org.layerlab.runtime.events.RegressionReport;
 import org.layerlab.runtime.events.TrainingTags;
 import org.layerlab.runtime.events.TestReport;
 import org.layerlab.runtime.events.StepDetails;
 import org.layerlab.runtime.events.EpochScores;
 import org.layerlab.runtime.events.CheckpointSaved;
 import org.layerlab.runtime.events.MetricTags;
+import org.layerlab.runtime.events.ParameterHistograms;
 import org.layerlab.runtime.events.RunEnded;
+import org.layerlab.runtime.events.RunRestored;
 import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TrainingListener;
@@ -57,8 +61,10 @@ public final class RunRecorder implements TrainingListener {
   private final ThreadPoolExecutor writer;
   private final AtomicLong writeCpuNanos = new AtomicLong();
   private List<MetricPoint> buffer = new ArrayList<>();
+  private List<ParameterHistograms> histogramBuffer = new ArrayList<>();
   private final java.util.Map<String, CheckpointSaved> checkpoints = new java.util.LinkedHashMap<>();
   private TestReport testReport;
+  private RegressionReport regressionReport;
   private long lastFlush = System.currentTimeMillis();
   private boolean provenanceTaken;
   private volatile RunStoreException failure;
@@ -100,6 +106,26 @@ public final class RunRecorder implements TrainingListener {
     return new RunRecorder(store, id, provenance);
   }
 
+  /**
+   * Records a resumed run in its own record: the run is RUNNING again, and when the run has put back its checkpoint
+   * ({@link #onRunRestored}) the points it recorded after that checkpoint are dropped, so that its series continue from there.
+   *
+   * @throws RunStoreException when the run cannot be reopened (see {@link RunStore#reopenRun})
+   */
+  public static RunRecorder resume(RunStore store, String runId) {
+    store.reopenRun(runId);
+    return new RunRecorder(store, runId, null);
+  }
+
+  /** A resumed run: what it recorded after its checkpoint goes, before it records those steps again. */
+  @Override
+  public synchronized void onRunRestored(RunRestored e) {
+    handOver();
+    long step = e.step();
+    int epoch = e.epoch();
+    submit(() -> store.truncateRun(runId, step, epoch));
+  }
+
   public String runId() {
     return runId;
   }
@@ -124,7 +150,9 @@ public final class RunRecorder implements TrainingListener {
   @Override
   public synchronized void onStep(StepMetrics m) {
     buffer.add(new MetricPoint(MetricTags.STEP_LOSS, m.step(), m.wallTimeMillis(), m.loss()));
-    buffer.add(new MetricPoint(MetricTags.STEP_ACCURACY, m.step(), m.wallTimeMillis(), m.accuracy()));
+    if (!Double.isNaN(m.accuracy())) { // a regression has no accuracy: no series of empty points
+      buffer.add(new MetricPoint(MetricTags.STEP_ACCURACY, m.step(), m.wallTimeMillis(), m.accuracy()));
+    }
     buffer.add(new MetricPoint(MetricTags.STEP_SAMPLES_PER_SECOND, m.step(), m.wallTimeMillis(), m.samplesPerSecond()));
     if (m.wallTimeMillis() - lastFlush >= FLUSH_INTERVAL_MILLIS) {
       handOver();
@@ -135,9 +163,11 @@ public final class RunRecorder implements TrainingListener {
   public synchronized void onEpoch(EpochMetrics m) {
     long e = m.epoch();
     buffer.add(new MetricPoint(MetricTags.TRAIN_LOSS, e, m.wallTimeMillis(), m.trainLoss()));
-    buffer.add(new MetricPoint(MetricTags.TRAIN_ACCURACY, e, m.wallTimeMillis(), m.trainAccuracy()));
     buffer.add(new MetricPoint(MetricTags.VALIDATION_LOSS, e, m.wallTimeMillis(), m.validationLoss()));
-    buffer.add(new MetricPoint(MetricTags.VALIDATION_ACCURACY, e, m.wallTimeMillis(), m.validationAccuracy()));
+    if (!Double.isNaN(m.trainAccuracy()) || !Double.isNaN(m.validationAccuracy())) {
+      buffer.add(new MetricPoint(MetricTags.TRAIN_ACCURACY, e, m.wallTimeMillis(), m.trainAccuracy()));
+      buffer.add(new MetricPoint(MetricTags.VALIDATION_ACCURACY, e, m.wallTimeMillis(), m.validationAccuracy()));
+    }
     if (m.wallTimeMillis() - lastFlush >= FLUSH_INTERVAL_MILLIS) {
       handOver();
     }
@@ -163,6 +193,39 @@ public final class RunRecorder implements TrainingListener {
       buffer.add(new MetricPoint(TrainingTags.TRAIN_TOP5_ACCURACY, e, t, s.train().topKAccuracy()));
       buffer.add(new MetricPoint(TrainingTags.TRAIN_MACRO_F1, e, t, s.train().macroF1()));
     }
+  }
+
+  @Override
+  public synchronized void onEpochRegressionScores(EpochRegressionScores s) {
+    long e = s.epoch();
+    long t = s.wallTimeMillis();
+    if (s.train() != null) {
+      buffer.add(new MetricPoint(TrainingTags.TRAIN_MAE, e, t, s.train().meanAbsoluteError()));
+      buffer.add(new MetricPoint(TrainingTags.TRAIN_RMSE, e, t, s.train().rootMeanSquaredError()));
+      buffer.add(new MetricPoint(TrainingTags.TRAIN_R2, e, t, s.train().rSquared()));
+    }
+    if (s.validation() != null) {
+      buffer.add(new MetricPoint(TrainingTags.VALIDATION_MAE, e, t, s.validation().meanAbsoluteError()));
+      buffer.add(new MetricPoint(TrainingTags.VALIDATION_RMSE, e, t, s.validation().rootMeanSquaredError()));
+      buffer.add(new MetricPoint(TrainingTags.VALIDATION_R2, e, t, s.validation().rSquared()));
+    }
+  }
+
+  /** Histograms wait with the metric points and are written in the same hand-over. */
+  @Override
+  public synchronized void onHistograms(ParameterHistograms h) {
+    histogramBuffer.add(h);
+  }
+
+  /** A regression's held-out figures, stored once at step 0 like a classifier's; the full report goes beside the checkpoints. */
+  @Override
+  public synchronized void onRegressionReport(RegressionReport r) {
+    long t = r.wallTimeMillis();
+    buffer.add(new MetricPoint(TrainingTags.TEST_LOSS, 0, t, r.scores().loss()));
+    buffer.add(new MetricPoint(TrainingTags.TEST_MAE, 0, t, r.scores().meanAbsoluteError()));
+    buffer.add(new MetricPoint(TrainingTags.TEST_RMSE, 0, t, r.scores().rootMeanSquaredError()));
+    buffer.add(new MetricPoint(TrainingTags.TEST_R2, 0, t, r.scores().rSquared()));
+    regressionReport = r;
   }
 
   /** The held-out scores, stored once at step 0 so that they sort apart from training steps. */
@@ -196,11 +259,16 @@ public final class RunRecorder implements TrainingListener {
       submit(() -> store.addArtifact(runId, Artifact.Kind.CHECKPOINT, c.path(), folderSize(Path.of(c.path())), what));
     }
     TestReport report = testReport;
+    RegressionReport regression = regressionReport;
     CheckpointSaved any = checkpoints.values().stream().findFirst().orElse(null);
     if (report != null && any != null) {
       // The run's folder holds its checkpoints: the report (confusion matrix, per-class scores, worst samples) goes beside them.
       Path file = Path.of(any.path()).toAbsolutePath().getParent().getParent().resolve("test-report.json");
-      submit(() -> writeReport(report, file));
+      submit(() -> writeReport(report, report.set() + " report: confusion matrix, per-class scores and the worst samples", file));
+    }
+    if (regression != null && any != null) {
+      Path file = Path.of(any.path()).toAbsolutePath().getParent().getParent().resolve("test-report.json");
+      submit(() -> writeReport(regression, regression.set() + " report: regression errors and the worst-predicted samples", file));
     }
     submit(() -> store.endRun(runId, event.status(), event.endedAtMillis(), event.finalValidationAccuracy(), event.message()));
     awaitWrites();
@@ -213,7 +281,7 @@ public final class RunRecorder implements TrainingListener {
     awaitWrites();
   }
 
-  private void writeReport(TestReport report, Path file) {
+  private void writeReport(Object report, String description, Path file) {
     try {
       java.nio.file.Files.createDirectories(file.getParent());
       new com.fasterxml.jackson.databind.ObjectMapper()
@@ -227,7 +295,7 @@ public final class RunRecorder implements TrainingListener {
         Artifact.Kind.EVALUATION,
         file.toString(),
         file.toFile().length(),
-        report.set() + " report: confusion matrix, per-class scores and the worst samples");
+        description);
   }
 
   private static long folderSize(Path folder) {
@@ -241,8 +309,17 @@ public final class RunRecorder implements TrainingListener {
   /** Passes the buffer to the writer thread and starts a new one. */
   private void handOver() {
     lastFlush = System.currentTimeMillis();
-    if (buffer.isEmpty() || failure != null) {
+    if (failure != null) {
       buffer.clear();
+      histogramBuffer.clear();
+      return;
+    }
+    if (!histogramBuffer.isEmpty()) {
+      List<ParameterHistograms> histograms = histogramBuffer;
+      histogramBuffer = new ArrayList<>();
+      submit(() -> store.appendHistograms(runId, histograms));
+    }
+    if (buffer.isEmpty()) {
       return;
     }
     List<MetricPoint> batch = buffer;

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.layerlab.runtime.events.MetricTags;
+import org.layerlab.runtime.events.ParameterHistograms;
 import org.layerlab.runtime.events.RunStatus;
 
 /**
@@ -43,9 +44,9 @@ public final class RunStore implements AutoCloseable {
   /**
    * The schema this code writes; {@link #open} migrates older files forward (see {@link StoreSchema}). Version 2 added
    * {@code runs.origin} and {@code runs.read_only} for imported runs; version 3 added groups, tags, notes, archiving, configuration
-   * hashes, provenance, per-series summaries and artifacts.
+   * hashes, provenance, per-series summaries and artifacts; version 4 added the weight and gradient histograms.
    */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   private static final String RUN_COLUMNS =
       "r.id, r.name, r.project_name, r.status, r.started_at, r.ended_at, r.final_val_accuracy, r.message, r.config_json, r.group_id,"
@@ -304,6 +305,108 @@ public final class RunStore implements AutoCloseable {
           MetricSummaries.recompute(connection, runId);
           return null;
         });
+  }
+
+  /**
+   * Makes an ended run RUNNING again, owned by this process, for a resume from its last checkpoint: its end time and message are
+   * cleared, its points kept until {@link #truncateRun} drops those after the checkpoint.
+   *
+   * @throws RunStoreException when there is no such run, it is read-only, or a live process still records it
+   */
+  public synchronized void reopenRun(String runId) {
+    write(
+        "reopen run " + runId + " to resume it",
+        () -> {
+          requireWritable(runId);
+          try (PreparedStatement ps = connection.prepareStatement("SELECT status, pid FROM runs WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new SQLException("there is no run " + runId);
+              }
+              if (RunStatus.RUNNING.name().equals(rs.getString(1)) && isAlive(rs.getLong(2))) {
+                throw new SQLException(
+                    "run " + runId + " is still running (process " + rs.getLong(2) + " records it): stop it before resuming it");
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              connection.prepareStatement("UPDATE runs SET status = ?, ended_at = NULL, message = '', pid = ? WHERE id = ?")) {
+            ps.setString(1, RunStatus.RUNNING.name());
+            ps.setLong(2, ProcessHandle.current().pid());
+            ps.setString(3, runId);
+            requireOne(ps.executeUpdate(), runId);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Forgets what a run recorded after a checkpoint, before it trains on from there: per-step points ({@code step/...}) and
+   * histograms after {@code step}, per-epoch points ({@code epoch/...}) after {@code epoch}, the held-out report's points ({@code test/...}), and
+   * the records of its checkpoint and evaluation artifacts (the run records them again when it ends; the files are not touched).
+   */
+  public synchronized void truncateRun(String runId, long step, int epoch) {
+    write(
+        "drop the points of run " + runId + " after step " + step,
+        () -> {
+          requireWritable(runId);
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "DELETE FROM metrics WHERE run_id = ? AND ("
+                      + " (step > ? AND tag_id IN (SELECT id FROM tags WHERE name LIKE 'step/%'))"
+                      + " OR (step > ? AND tag_id IN (SELECT id FROM tags WHERE name LIKE 'epoch/%'))"
+                      + " OR tag_id IN (SELECT id FROM tags WHERE name LIKE 'test/%'))")) {
+            ps.setString(1, runId);
+            ps.setLong(2, step);
+            ps.setLong(3, epoch);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps = connection.prepareStatement("DELETE FROM histograms WHERE run_id = ? AND step > ?")) {
+            ps.setString(1, runId);
+            ps.setLong(2, step);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps = connection.prepareStatement("DELETE FROM artifacts WHERE run_id = ? AND kind IN (?, ?)")) {
+            ps.setString(1, runId);
+            ps.setString(2, Artifact.Kind.CHECKPOINT.name());
+            ps.setString(3, Artifact.Kind.EVALUATION.name());
+            ps.executeUpdate();
+          }
+          MetricSummaries.recompute(connection, runId);
+          return null;
+        });
+  }
+
+  /**
+   * Stores the weight and gradient histograms of one step of a run; a step stored before is replaced.
+   *
+   * @throws RunStoreException also when the run is read-only
+   */
+  public synchronized void appendHistograms(String runId, List<ParameterHistograms> steps) {
+    if (steps.isEmpty()) {
+      return;
+    }
+    write(
+        "store the histograms of " + steps.size() + " steps of run " + runId,
+        () -> {
+          requireWritable(runId);
+          requireRun(runId);
+          for (ParameterHistograms h : steps) {
+            HistogramRows.insert(connection, runId, h);
+          }
+          return null;
+        });
+  }
+
+  /** The steps of a run that have histograms, in order; empty for none (also for a run recorded before schema 4). */
+  public synchronized List<Long> histogramSteps(String runId) {
+    return read("read the histogram steps of run " + runId, () -> HistogramRows.steps(connection, runId));
+  }
+
+  /** The histograms of one step of a run, in the order the run reported them; empty when that step has none. */
+  public synchronized Optional<ParameterHistograms> histograms(String runId, long step) {
+    return read("read the histograms of step " + step + " of run " + runId, () -> HistogramRows.read(connection, runId, step));
   }
 
   /**

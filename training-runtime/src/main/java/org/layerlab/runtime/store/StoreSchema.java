@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>Versions: 1 {@code runs}, {@code tags} (series names) and {@code metrics}; 2 adds {@code runs.origin} and {@code runs.read_only}
  * for imported runs; 3 adds what run tracking needs: a run's group, notes, archived flag, configuration hash, seed, batches per epoch
- * and provenance, the user's tags in {@code run_labels}, final and best values in {@code run_metrics}, and {@code artifacts}.
+ * and provenance, the user's tags in {@code run_labels}, final and best values in {@code run_metrics}, and {@code artifacts}; 4 adds
+ * {@code histograms}, the weight and gradient histograms a run reports every few steps ({@link HistogramRows}).
  */
 final class StoreSchema {
 
@@ -45,6 +46,9 @@ final class StoreSchema {
       }
       if (version < 3) {
         addTracking(c, s);
+      }
+      if (version < 4) {
+        HistogramRows.createTable(s);
       }
       if (version < target) {
         s.execute("DELETE FROM schema_info");

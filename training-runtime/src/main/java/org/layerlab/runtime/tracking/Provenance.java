@@ -47,7 +47,7 @@ public record Provenance(
         project.training().seed(),
         DatasetFingerprint.of(project, projectDir),
         Versions.current(),
-        TrainingRun.device(),
+        TrainingRun.device(project.training()),
         TrainingRun.engineThreads(),
         Runtime.getRuntime().availableProcessors(),
         System.currentTimeMillis());

@@ -19,17 +19,23 @@ final class BatchBuffers {
   private final Dataset data;
   private final float[] features;
   private final int[] labels;
+  /** A regression's targets, sample after sample; null for a classification. */
+  private final float[] targets;
   private int count;
 
   BatchBuffers(Dataset data, int batchSize) {
     this.data = data;
     this.features = new float[batchSize * data.sampleSize()];
     this.labels = new int[batchSize];
+    this.targets = data.isRegression() ? new float[batchSize * data.targetCount()] : null;
   }
 
   /** Gathers samples {@code order[from] .. order[from + count - 1]}. */
   void fill(int[] order, int from, int count) {
     data.gather(order, from, count, features, labels);
+    if (targets != null) {
+      data.gatherTargets(order, from, count, targets);
+    }
     this.count = count;
   }
 
@@ -53,8 +59,23 @@ final class BatchBuffers {
     return new NDList(manager.create(FloatBuffer.wrap(features, 0, count * data.sampleSize()), shape));
   }
 
-  /** The gathered labels as one (count) int array in {@code manager}. */
+  /** The gathered targets of a regression, sample after sample; only the first {@code count() * targetCount} belong to the batch. */
+  float[] targetArray() {
+    if (targets == null) {
+      throw new IllegalStateException(data.name() + " is a classification dataset: it has labels, not targets");
+    }
+    return targets;
+  }
+
+  /**
+   * What the loss compares the outputs with: the gathered labels as one (count) int array, or for a regression the targets as one
+   * (count, targets) float array, in {@code manager}.
+   */
   NDList labels(NDManager manager) {
+    if (targets != null) {
+      int k = data.targetCount();
+      return new NDList(manager.create(FloatBuffer.wrap(targets, 0, count * k), new Shape(count, k)));
+    }
     return new NDList(manager.create(IntBuffer.wrap(labels, 0, count), new Shape(count), DataType.INT32));
   }
 

@@ -4,15 +4,17 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.Trainer;
 import org.layerlab.runtime.data.Dataset;
-import org.layerlab.runtime.metrics.ClassificationTally;
 import org.layerlab.runtime.optim.SampleLoss;
 
 /** Measures a whole dataset with the trainer's model in evaluation mode (no dropout, no gradients), in batches, in sample order. */
 final class Evaluator {
 
-  /** Receives each evaluated batch: its samples' indices in the set, logits, labels and per-sample losses. */
+  /**
+   * Receives each evaluated batch: its samples' indices in the set, the model's outputs, the gathered batch (labels, or a regression's
+   * targets) and per-sample losses.
+   */
   interface BatchSink {
-    void batch(int from, int count, float[] logits, int[] labels, float[] losses);
+    void batch(int from, int count, float[] outputs, BatchBuffers batch, float[] losses);
   }
 
   private final Dataset set;
@@ -30,32 +32,32 @@ final class Evaluator {
     }
   }
 
-  /** The tally of the whole set. */
-  ClassificationTally run(Trainer trainer, SampleLoss loss) {
+  /** The figures of the whole set. */
+  Figures run(Trainer trainer, SampleLoss loss) {
     return run(trainer, loss, null);
   }
 
-  /** The tally of the whole set, also handing every batch to {@code sink} when it is not null. */
-  ClassificationTally run(Trainer trainer, SampleLoss loss, BatchSink sink) {
-    ClassificationTally tally = new ClassificationTally(set.classes());
+  /** The figures of the whole set, also handing every batch to {@code sink} when it is not null. */
+  Figures run(Trainer trainer, SampleLoss loss, BatchSink sink) {
+    Figures figures = Figures.of(set);
     for (int from = 0; from < set.size(); from += batchSize) {
       buffers.fill(order, from, Math.min(batchSize, set.size() - from));
       try (NDManager scope = trainer.getManager().newSubManager()) {
         NDList labels = buffers.labels(scope);
-        NDList logits = trainer.evaluate(buffers.features(scope));
-        float[] losses = loss.perSample(labels, logits).toFloatArray();
-        float[] scores = logits.singletonOrThrow().toFloatArray();
+        NDList outputs = trainer.evaluate(buffers.features(scope));
+        float[] losses = loss.perSample(labels, outputs).toFloatArray();
+        float[] values = outputs.singletonOrThrow().toFloatArray();
         double sum = 0;
         for (float l : losses) {
           sum += l;
         }
-        tally.add(scores, buffers.labelArray(), buffers.count());
-        tally.addLoss(sum);
+        figures.add(values, buffers);
+        figures.addLoss(sum);
         if (sink != null) {
-          sink.batch(from, buffers.count(), scores, buffers.labelArray(), losses);
+          sink.batch(from, buffers.count(), values, buffers, losses);
         }
       }
     }
-    return tally;
+    return figures;
   }
 }

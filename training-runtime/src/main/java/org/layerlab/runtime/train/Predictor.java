@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.layerlab.model.project.DatasetRef;
+import org.layerlab.runtime.data.FeatureScaling;
 import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.Project;
 import org.layerlab.model.project.ProjectFileException;
@@ -38,13 +41,24 @@ public final class Predictor implements AutoCloseable {
   private final CheckpointKind kind;
   private final int epoch;
   private final boolean outputsProbabilities;
+  private final FeatureScaling scaling;
+  /** The names of a regression's outputs; empty for a classifier. */
+  private final List<String> targetNames;
   private final Model model;
   private final ai.djl.inference.Predictor<NDList, NDList> engine;
 
   private Predictor(
-      Project project, Shape sampleShape, List<String> classNames, Checkpoint checkpoint, CheckpointKind kind, CompiledModel compiled)
+      Project project,
+      Shape sampleShape,
+      List<String> classNames,
+      Checkpoint checkpoint,
+      CheckpointKind kind,
+      CompiledModel compiled,
+      FeatureScaling scaling)
       throws InvalidModelException {
     this.project = project;
+    this.scaling = scaling;
+    this.targetNames = regressionTargets(project);
     this.sampleShape = sampleShape;
     this.classNames = classNames;
     this.kind = kind;
@@ -95,9 +109,22 @@ public final class Predictor implements AutoCloseable {
         names.add("class " + c);
       }
     }
+    FeatureScaling scaling = null;
+    Optional<String> savedScaling = folder.readScaling();
+    if (savedScaling.isPresent()) {
+      try {
+        scaling = FeatureScaling.fromJson(savedScaling.get());
+      } catch (IllegalArgumentException e) {
+        throw new IOException(folder.dir().resolve(CheckpointFolder.SCALING_FILE) + " cannot be used: " + e.getMessage(), e);
+      }
+      if (!scaling.sampleShape().equals(shape)) {
+        throw new IOException(
+            "the saved normalisation is for samples of " + scaling.sampleShape() + " but the model takes " + shape + ": the run folder is damaged");
+      }
+    }
     Checkpoint checkpoint = folder.read(kind);
     try {
-      return new Predictor(project, shape, List.copyOf(names), checkpoint, kind, compiled);
+      return new Predictor(project, shape, List.copyOf(names), checkpoint, kind, compiled, scaling);
     } catch (InvalidModelException | RuntimeException e) {
       throw new IOException("the checkpoint does not fit its project's model: " + e.getMessage(), e);
     }
@@ -116,21 +143,100 @@ public final class Predictor implements AutoCloseable {
     return project;
   }
 
+  /** Whether the model predicts numbers (a regression) rather than classes: then use {@link #predictValues}. */
+  public boolean isRegression() {
+    return !targetNames.isEmpty();
+  }
+
+  /** The names of the values a regression predicts, such as its CSV target columns; empty for a classifier. */
+  public List<String> targetNames() {
+    return targetNames;
+  }
+
+  /**
+   * What a regression model predicts for one sample of {@link #sampleShape()} with its raw values (scaled here as the training data
+   * was): one value per {@linkplain #targetNames() target}.
+   *
+   * @throws IllegalArgumentException when the sample has the wrong number of values
+   */
+  public float[] predictValues(float[] sample) {
+    if (!isRegression()) {
+      throw new IllegalStateException(project.name() + " is a classifier: use predict for its class probabilities");
+    }
+    return outputs(sample);
+  }
+
+  /** The targets of a project whose dataset is a regression, else empty. */
+  private static List<String> regressionTargets(Project p) {
+    if (p.dataset() instanceof DatasetRef.Csv c && c.task() == DatasetRef.Task.REGRESSION) {
+      return c.targets();
+    }
+    if (p.dataset() instanceof DatasetRef.Synthetic s && s.kind().task() == DatasetRef.Task.REGRESSION) {
+      return List.of("y");
+    }
+    return List.of();
+  }
+
+  /** The normalisation the training data had and every sample is given before the model sees it; empty for none. */
+  public Optional<FeatureScaling> scaling() {
+    return Optional.ofNullable(scaling);
+  }
+
   /** Which checkpoint was loaded, and after which epoch it was taken. */
   public String describeCheckpoint() {
     return kind.folderName() + " checkpoint, after epoch " + epoch;
   }
 
   /**
-   * The class probabilities of one sample of {@link #sampleShape()}, flattened as the training data holds samples.
+   * The class probabilities of one sample of {@link #sampleShape()}, flattened as the training data holds samples, with its raw
+   * values: the normalisation fitted to the training data, if it had one, is applied here first.
    *
    * @throws IllegalArgumentException when the sample has the wrong number of values
    */
   public Prediction predict(float[] sample) {
+    if (isRegression()) {
+      throw new IllegalStateException(project.name() + " is a regression: use predictValues for the numbers it predicts");
+    }
+    float[] out = outputs(sample);
+    if (!outputsProbabilities) {
+      out = softmax(out);
+    }
+    List<Prediction.ClassProbability> ranked = new ArrayList<>();
+    for (int c = 0; c < out.length; c++) {
+      ranked.add(new Prediction.ClassProbability(c, classNames.get(c), out[c]));
+    }
+    ranked.sort(Comparator.comparingDouble(Prediction.ClassProbability::probability).reversed());
+    return new Prediction(ranked);
+  }
+
+  private static float[] softmax(float[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : logits) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] e = new double[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      e[i] = Math.exp(logits[i] - max);
+      sum += e[i];
+    }
+    float[] p = new float[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      p[i] = (float) (e[i] / sum);
+    }
+    return p;
+  }
+
+  /** The model's outputs for one sample with raw values, scaled first as the training data was. */
+  private float[] outputs(float[] sample) {
     Objects.requireNonNull(sample, "sample");
     if (sample.length != sampleShape.elements()) {
       throw new IllegalArgumentException(
           "the model takes samples of " + sampleShape + " (" + sampleShape.elements() + " values), got " + sample.length + " values");
+    }
+    if (scaling != null) {
+      sample = sample.clone();
+      scaling.apply(sample, 1);
     }
     boolean gradMode = "PyTorch".equals(Engine.getInstance().getEngineName()) && JniUtils.isGradMode();
     if (gradMode) {
@@ -140,7 +246,7 @@ public final class Predictor implements AutoCloseable {
     try (NDManager scope = model.getNDManager().newSubManager()) {
       NDList input = new NDList(scope.create(sample, BlockCompiler.batchShape(sampleShape, 1)));
       NDList output = engine.predict(input);
-      out = outputsProbabilities ? output.singletonOrThrow().toFloatArray() : output.singletonOrThrow().softmax(1).toFloatArray();
+      out = output.singletonOrThrow().toFloatArray();
     } catch (TranslateException e) {
       throw new IllegalStateException("the engine could not run the model: " + e.getMessage(), e);
     } finally {
@@ -148,12 +254,7 @@ public final class Predictor implements AutoCloseable {
         JniUtils.setGradMode(true);
       }
     }
-    List<Prediction.ClassProbability> ranked = new ArrayList<>();
-    for (int c = 0; c < out.length; c++) {
-      ranked.add(new Prediction.ClassProbability(c, classNames.get(c), out[c]));
-    }
-    ranked.sort(Comparator.comparingDouble(Prediction.ClassProbability::probability).reversed());
-    return new Prediction(ranked);
+    return out;
   }
 
   @Override

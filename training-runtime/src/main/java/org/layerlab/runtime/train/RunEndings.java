@@ -1,6 +1,7 @@
 package org.layerlab.runtime.train;
 
 import java.util.Locale;
+import org.layerlab.runtime.events.RegressionScores;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStatus;
@@ -19,10 +20,40 @@ final class RunEndings {
   String testSet;
   double testAccuracy = Double.NaN;
   int testSamples;
+  // A regression's figures; its accuracies stay NaN.
+  private boolean regression;
+  private double lastValidationRSquared = Double.NaN;
+  private RegressionScores testRegression;
 
   RunEndings(String runId, TrainingSettings settings) {
     this.runId = runId;
     this.settings = settings;
+  }
+
+  /** Records the validation figures of an epoch that has ended. */
+  void epochEnded(int epoch, Figures validation) {
+    epochsCompleted = epoch;
+    lastValidationAccuracy = validation.accuracy();
+    lastValidationLoss = validation.loss();
+    if (validation instanceof Figures.Regression r) {
+      regression = true;
+      lastValidationRSquared = r.scores().rSquared();
+    }
+  }
+
+  /** Records the final report of a regression. */
+  void testReported(String set, RegressionScores scores) {
+    regression = true;
+    testSet = set;
+    testRegression = scores;
+    testSamples = scores.samples();
+  }
+
+  /** "validation accuracy 84.1%", or for a regression "validation R² 0.981". */
+  private String validationFigure() {
+    return regression
+        ? "validation R\u00b2 " + (Double.isNaN(lastValidationRSquared) ? "unknown" : String.format(Locale.ROOT, "%.4f", lastValidationRSquared))
+        : "validation accuracy " + percent(lastValidationAccuracy);
   }
 
   RunEnded ended(RunStatus status, String message) {
@@ -34,17 +65,28 @@ final class RunEndings {
         RunStatus.FINISHED,
         String.format(
             Locale.ROOT,
-            "Finished %d %s (%d steps): validation accuracy %s, validation loss %.4f.",
+            "Finished %d %s (%d steps): %s, validation loss %.4f.",
             epochs,
             epochs == 1 ? "epoch" : "epochs",
             step,
-            percent(lastValidationAccuracy),
+            validationFigure(),
             lastValidationLoss)
             + testSentence());
   }
 
   /** " Test accuracy 84.1% on 1,000 samples." when the final report measured a test split, else empty. */
   private String testSentence() {
+    if (testRegression != null) {
+      return "test".equals(testSet)
+          ? String.format(
+              Locale.ROOT,
+              " Test R\u00b2 %.4f, RMSE %.4g, MAE %.4g on %,d samples.",
+              testRegression.rSquared(),
+              testRegression.rootMeanSquaredError(),
+              testRegression.meanAbsoluteError(),
+              testSamples)
+          : "";
+    }
     return "test".equals(testSet) ? String.format(Locale.ROOT, " Test accuracy %s on %,d samples.", percent(testAccuracy), testSamples) : "";
   }
 
@@ -56,7 +98,7 @@ final class RunEndings {
         String.format(
             Locale.ROOT,
             "Stopped early after epoch %d of %d (%d steps): the %s has not improved%s for %d epochs. The best, %.4f, was after epoch %d;"
-                + " validation accuracy now %s.",
+                + " %s now.",
             epochsCompleted,
             settings.epochs(),
             step,
@@ -65,7 +107,7 @@ final class RunEndings {
             rule.patience(),
             watch.best(),
             watch.bestEpoch(),
-            percent(lastValidationAccuracy))
+            validationFigure())
             + testSentence());
   }
 
@@ -77,10 +119,10 @@ final class RunEndings {
                 + epoch
                 + " at step "
                 + step
-                + "; validation accuracy after epoch "
+                + "; "
+                + validationFigure()
+                + " after epoch "
                 + epochsCompleted
-                + ": "
-                + percent(lastValidationAccuracy)
                 + ".";
     return ended(RunStatus.STOPPED, message);
   }

@@ -46,6 +46,9 @@ import org.layerlab.runtime.metrics.ConfusionMatrix;
 import org.layerlab.runtime.metrics.Histograms;
 import org.layerlab.runtime.metrics.WorstSamples;
 import org.layerlab.runtime.metrics.MetricWatch;
+import org.layerlab.runtime.metrics.RegressionErrors;
+import org.layerlab.runtime.events.RegressionReport;
+import org.layerlab.runtime.events.RegressionScores;
 import org.layerlab.runtime.optim.Gradients;
 import org.layerlab.runtime.optim.LayerlabOptimizer;
 import org.layerlab.runtime.optim.LearningRateSchedule;
@@ -130,7 +133,14 @@ final class TrainingLoop implements RunControl.Reporter {
     int epochs = settings.epochs();
     listener.onRunStarted(
         new RunStarted(
-            request.runId(), request.runName(), epochs, batches, train.size(), data.validation().size(), System.currentTimeMillis()));
+            request.runId(),
+            request.runName(),
+            epochs,
+            batches,
+            train.size(),
+            data.validation().size(),
+            System.currentTimeMillis(),
+            trainer.getDevices()[0].toString()));
     if (transfer != null && transfer.event() != null) {
       listener.onWeightsTransferred(transfer.event());
     }
@@ -145,6 +155,9 @@ final class TrainingLoop implements RunControl.Reporter {
       try {
         checkpoints.writeProject(ProjectFiles.toJson(request.project()));
         checkpoints.writeClassNames(train.classNames());
+        if (data.scaling().isPresent()) {
+          checkpoints.writeScaling(data.scaling().get().toJson()); // predict must scale raw samples as the data was
+        }
       } catch (IOException e) {
         return checkpointFailed(e);
       }
@@ -184,7 +197,7 @@ final class TrainingLoop implements RunControl.Reporter {
       synchronized (TrainingRun.SEED_LOCK) {
         Engine.getInstance().setRandomSeed(TrainingRun.engineSeed(settings.seed() * 1_000_003L + epoch));
       }
-      ClassificationTally trainTally = new ClassificationTally(train.classes());
+      Figures trainFigures = Figures.of(train);
       // Seeded per epoch, like the dropout masks, so a resumed run augments its next epoch as an uninterrupted one would.
       Optional<ImageAugmenter> augmenter = data.trainingAugmenter(settings.seed() * 1_000_003L + epoch);
       for (int batch = 1; batch <= batches; batch++) {
@@ -199,7 +212,7 @@ final class TrainingLoop implements RunControl.Reporter {
         augmenter.ifPresent(buffers::augment);
         int count = buffers.count();
         double batchLoss;
-        long right;
+        double batchAccuracy;
         double gradientNorm;
         boolean clipped;
         ParameterHistograms histograms = null;
@@ -238,41 +251,36 @@ final class TrainingLoop implements RunControl.Reporter {
           } finally {
             gradients.forEach(NDArray::close);
           }
-          long before = trainTally.correct();
-          trainTally.add(logits.singletonOrThrow().toFloatArray(), buffers.labelArray(), count);
-          right = trainTally.correct() - before;
+          batchAccuracy = trainFigures.add(logits.singletonOrThrow().toFloatArray(), buffers);
         }
-        trainTally.addLoss(batchLoss * count);
+        trainFigures.addLoss(batchLoss * count);
         double samplesPerSecond = throughput.add(count, System.nanoTime() - began);
         long now = System.currentTimeMillis();
-        listener.onStep(new StepMetrics(endings.step, epoch, batch, batches, batchLoss, (double) right / count, samplesPerSecond, now));
+        listener.onStep(new StepMetrics(endings.step, epoch, batch, batches, batchLoss, batchAccuracy, samplesPerSecond, now));
         listener.onStepDetails(new StepDetails(endings.step, epoch, batch, rate, gradientNorm, clipped, now));
         if (histograms != null) {
           listener.onHistograms(histograms);
         }
       }
-      ClassificationScores trainScores = trainTally.scores();
-      ClassificationScores validationScores = validation.run(trainer, loss).scores();
-      if (!Double.isFinite(validationScores.loss())) {
+      Figures validationFigures = validation.run(trainer, loss);
+      if (!Double.isFinite(validationFigures.loss())) {
         return endings.diverged(
-            "the validation loss became " + validationScores.loss() + " after epoch " + epoch + " (step " + endings.step + ")");
+            "the validation loss became " + validationFigures.loss() + " after epoch " + epoch + " (step " + endings.step + ")");
       }
-      endings.epochsCompleted = epoch;
-      endings.lastValidationAccuracy = validationScores.accuracy();
-      endings.lastValidationLoss = validationScores.loss();
-      schedule.epochEnded(epoch, value(settings.schedule().monitor(), trainScores, validationScores));
+      endings.epochEnded(epoch, validationFigures);
+      schedule.epochEnded(epoch, value(settings.schedule().monitor(), trainFigures, validationFigures));
       long now = System.currentTimeMillis();
       listener.onEpoch(
           new EpochMetrics(
               epoch,
               endings.step,
-              trainScores.loss(),
-              trainScores.accuracy(),
-              validationScores.loss(),
-              validationScores.accuracy(),
+              trainFigures.loss(),
+              trainFigures.accuracy(),
+              validationFigures.loss(),
+              validationFigures.accuracy(),
               now));
-      listener.onEpochScores(new EpochScores(epoch, endings.step, trainScores, validationScores, rate, now));
-      double watchedValue = value(watched, trainScores, validationScores);
+      trainFigures.sendEpoch(listener, epoch, endings.step, validationFigures, rate, now);
+      double watchedValue = value(watched, trainFigures, validationFigures);
       boolean best = watch.offer(epoch, watchedValue);
       if (checkpoints != null) {
         try {
@@ -309,8 +317,14 @@ final class TrainingLoop implements RunControl.Reporter {
   private void reportTest() {
     Dataset set = data.test().orElse(data.validation());
     String name = data.test().isPresent() ? "test" : "validation";
+    if (set.isRegression()) {
+      reportRegressionTest(set, name);
+      return;
+    }
     WorstSamples worst = new WorstSamples(settings.reporting().worstSamples(), set.classes());
-    ClassificationTally tally = new Evaluator(set, Math.max(batchSize, MIN_EVALUATION_BATCH)).run(trainer, loss, worst::offer);
+    Evaluator evaluator = new Evaluator(set, Math.max(batchSize, MIN_EVALUATION_BATCH));
+    ClassificationTally tally =
+        ((Figures.Classification) evaluator.run(trainer, loss, (from, count, logits, batch, losses) -> worst.offer(from, count, logits, batch.labelArray(), losses))).tally;
     ConfusionMatrix m = tally.confusion();
     List<ClassReport> perClass = new ArrayList<>();
     for (int c = 0; c < set.classes(); c++) {
@@ -322,6 +336,27 @@ final class TrainingLoop implements RunControl.Reporter {
     endings.testSamples = scores.samples();
     listener.onTestReport(
         new TestReport(name, scores, set.classNames(), m.counts(), perClass, worst.worstFirst(), System.currentTimeMillis()));
+  }
+
+  /** The regression counterpart of the test report: errors, their spread, and the samples predicted worst. */
+  private void reportRegressionTest(Dataset set, String name) {
+    RegressionErrors errors = new RegressionErrors(set.targetCount(), settings.reporting().worstSamples());
+    Evaluator evaluator = new Evaluator(set, Math.max(batchSize, MIN_EVALUATION_BATCH));
+    Figures.Regression figures =
+        (Figures.Regression) evaluator.run(trainer, loss, (from, count, outputs, batch, losses) -> errors.offer(from, count, outputs, batch.targetArray()));
+    RegressionScores scores = figures.scores();
+    endings.testReported(name, scores);
+    listener.onRegressionReport(
+        new RegressionReport(
+            name,
+            scores,
+            set.targetNames(),
+            errors.meanError(),
+            errors.quantile(0.5),
+            errors.quantile(0.9),
+            errors.quantile(1),
+            errors.worstFirst(),
+            System.currentTimeMillis()));
   }
 
   private void saveCheckpoints(int epoch, TrainingSettings.Metric watched, double value, MetricWatch watch, boolean best)
@@ -372,13 +407,8 @@ final class TrainingLoop implements RunControl.Reporter {
   }
 
   /** The value of {@code metric} after an epoch. */
-  static double value(TrainingSettings.Metric metric, ClassificationScores train, ClassificationScores validation) {
-    return switch (metric) {
-      case VALIDATION_LOSS -> validation.loss();
-      case VALIDATION_ACCURACY -> validation.accuracy();
-      case VALIDATION_F1 -> validation.macroF1();
-      case TRAIN_LOSS -> train.loss();
-    };
+  static double value(TrainingSettings.Metric metric, Figures train, Figures validation) {
+    return metric == TrainingSettings.Metric.TRAIN_LOSS ? train.loss() : validation.value(metric);
   }
 
   /** Fisher-Yates with the given generator: the same seed gives the same order on every JVM. */

@@ -8,7 +8,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -76,9 +75,6 @@ public final class TrainingRun implements Callable<RunEnded> {
   /** Seeding the engine and initialising the weights happen together, so that concurrent runs each get their seed's weights. */
   static final Object SEED_LOCK = new Object();
 
-  /** Runs train on the CPU; a run's provenance records it through {@link #device()}. */
-  private static final Device DEVICE = Device.cpu();
-
   private final TrainingRequest request;
   private final TrainingListener listener;
   private final RunControl control = new RunControl();
@@ -117,9 +113,12 @@ public final class TrainingRun implements Callable<RunEnded> {
     return end;
   }
 
-  /** The device runs train on, as DJL names it, such as {@code cpu()}. */
-  public static String device() {
-    return DEVICE.toString();
+  /**
+   * The device a run with {@code settings} trains on, as DJL names it, such as {@code cpu()} or {@code gpu(0)} (see
+   * {@link DeviceSelection}). Starts the engine if it has not started.
+   */
+  public static String device(TrainingSettings settings) {
+    return DeviceSelection.describe(settings);
   }
 
   /**
@@ -172,6 +171,12 @@ public final class TrainingRun implements Callable<RunEnded> {
     if (!settingProblems.isEmpty()) {
       return endings.ended(RunStatus.FAILED, "The training settings cannot be used: " + String.join("; ", settingProblems) + ".");
     }
+    Device device;
+    try {
+      device = DeviceSelection.choose(settings);
+    } catch (IllegalStateException e) {
+      return endings.ended(RunStatus.FAILED, e.getMessage());
+    }
     Checkpoint resumeFrom = null;
     if (request.resume()) {
       try {
@@ -189,12 +194,9 @@ public final class TrainingRun implements Callable<RunEnded> {
       }
     }
     LOG.info("Run '{}': {}", request.runName(), data.source());
-    if (data.train().isRegression()) {
-      return endings.ended(
-          RunStatus.FAILED,
-          "The data is a regression ("
-              + String.join(", ", data.train().targetNames())
-              + " to predict), but Layerlab trains classifiers only so far: choose a classification dataset.");
+    Optional<String> taskProblem = TaskCheck.problem(settings, data.train());
+    if (taskProblem.isPresent()) {
+      return endings.ended(RunStatus.FAILED, taskProblem.get());
     }
     CompiledModel compiled;
     try {
@@ -223,7 +225,7 @@ public final class TrainingRun implements Callable<RunEnded> {
     if (stopping()) {
       return endings.ended(RunStatus.STOPPED, "Stopped by the user before training began.");
     }
-    return fit(compiled, data, settings, resumeFrom);
+    return fit(compiled, data, settings, resumeFrom, device);
   }
 
   /**
@@ -257,15 +259,15 @@ public final class TrainingRun implements Callable<RunEnded> {
     }
   }
 
-  private RunEnded fit(CompiledModel compiled, LoadedData data, TrainingSettings settings, Checkpoint resumeFrom) {
+  private RunEnded fit(CompiledModel compiled, LoadedData data, TrainingSettings settings, Checkpoint resumeFrom, Device device) {
     int batchSize = Math.min(settings.batchSize(), data.train().size());
     SampleLoss loss = TrainingSetup.loss(settings);
-    DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optDevices(new Device[] {DEVICE});
+    DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optDevices(new Device[] {device});
     if (settings.threads() > 0 && "PyTorch".equals(Engine.getInstance().getEngineName())) {
       JniUtils.setNumThreads(settings.threads());
     }
     boolean restoreGradMode = switchGradModeOff();
-    try (Model model = Model.newInstance("layerlab", DEVICE)) {
+    try (Model model = Model.newInstance("layerlab", device)) {
       model.setBlock(compiled.block());
       try (Trainer trainer = model.newTrainer(config)) {
         synchronized (SEED_LOCK) {

@@ -116,8 +116,8 @@ class RunStoreSchemaMigrationTest {
   void aNewFileStartsAtTheCurrentVersion() throws Exception {
     Path db = dir.resolve("new.db");
     RunStore.open(db).close();
-    assertEquals(3, RunStore.SCHEMA_VERSION);
-    assertEquals(3, schemaVersion(db));
+    assertEquals(4, RunStore.SCHEMA_VERSION);
+    assertEquals(4, schemaVersion(db));
   }
 
   @Test

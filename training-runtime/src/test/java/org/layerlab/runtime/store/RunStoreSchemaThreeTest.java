@@ -54,7 +54,7 @@ class RunStoreSchemaThreeTest {
       assertTrue(store.isReadOnly(IMPORTED));
       assertEquals("TensorBoard at /data/logs/tb run", store.origin(IMPORTED).orElseThrow());
     }
-    assertEquals(3, schemaVersion(db));
+    assertEquals(RunStore.SCHEMA_VERSION, schemaVersion(db), "and on to the current version");
   }
 
   @Test
@@ -116,7 +116,7 @@ class RunStoreSchemaThreeTest {
   }
 
   @Test
-  void aNewFileHasEveryTableOfVersionThree() throws Exception {
+  void aNewFileHasEveryTableOfTheCurrentVersion() throws Exception {
     Path db = dir.resolve("new.db");
     RunStore.open(db).close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
@@ -126,7 +126,7 @@ class RunStoreSchemaThreeTest {
       while (rs.next()) {
         tables.append(rs.getString(1)).append(' ');
       }
-      assertEquals("artifacts metrics run_labels run_metrics runs schema_info tags ", tables.toString());
+      assertEquals("artifacts histograms metrics run_labels run_metrics runs schema_info tags ", tables.toString());
     }
   }
 

@@ -86,7 +86,7 @@ class PreparedDataTrainingTest {
   }
 
   @Test
-  void regressionDataIsRefusedUntilThereIsARegressionLoss() throws Exception {
+  void regressionDataWithAClassificationLossIsRefused() throws Exception {
     Project p = project("1", "{\"type\": \"synthetic\", \"kind\": \"sine\", \"samples\": 50, \"noise\": 0.1, \"seed\": 1}");
     RecordingListener events = new RecordingListener();
 
@@ -94,6 +94,7 @@ class PreparedDataTrainingTest {
 
     assertEquals(RunStatus.FAILED, end.status());
     assertTrue(end.message().contains("The data is a regression (y to predict)"), end.message());
+    assertTrue(end.message().contains("softmax-cross-entropy, a classification loss") && end.message().contains("mse, l1 or huber"), end.message());
     assertTrue(events.started.isEmpty());
   }
 }
