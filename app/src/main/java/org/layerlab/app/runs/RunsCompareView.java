@@ -61,11 +61,11 @@ final class RunsCompareView extends VBox {
     metric.setConverter(RunsView.converter(t -> t == null ? "" : MetricColumn.metricName(t)));
     metric.valueProperty().bindBidirectional(viewModel.compareMetricProperty());
     Label metricLabel = new Label(Messages.get("runs.compare.metric"));
-    Region spring = new Region();
-    HBox.setHgrow(spring, Priority.ALWAYS);
-    HBox top = new HBox(8, text, spring, metricLabel, metric);
-    top.setAlignment(Pos.CENTER_LEFT);
-    HBox.setHgrow(text, Priority.SOMETIMES);
+    metricLabel.setMinWidth(Region.USE_PREF_SIZE);
+    HBox choice = new HBox(8, metricLabel, metric);
+    choice.setAlignment(Pos.CENTER_LEFT);
+    text.setMinHeight(Region.USE_PREF_SIZE);
+    VBox top = new VBox(4, choice, text);
 
     chart = new ScalarChart(MetricColumn.metricName(viewModel.compareMetricProperty().get()));
     chart.setId("compareChart");
@@ -161,7 +161,7 @@ final class RunsCompareView extends VBox {
   private void showParallel(RunsComparison c) {
     ParallelData data = c.parallel();
     if (c.isEmpty() || data.isEmpty() || data.trials().size() < 2) {
-      Label hint = new Label(Messages.get(c.isEmpty() ? "runs.compare.hint" : "runs.parallel.none"));
+      Label hint = new Label(Messages.get(c.isEmpty() ? "runs.compare.start" : "runs.parallel.none"));
       hint.getStyleClass().add("hint-text");
       hint.setWrapText(true);
       parallelPane.getChildren().setAll(hint);
@@ -197,7 +197,7 @@ final class RunsCompareView extends VBox {
   private void showGroups(RunsComparison c) {
     groupsBox.getChildren().clear();
     if (c.isEmpty()) {
-      Label hint = new Label(Messages.get("runs.compare.hint"));
+      Label hint = new Label(Messages.get("runs.compare.start"));
       hint.getStyleClass().add("hint-text");
       groupsBox.getChildren().add(hint);
       return;

@@ -84,14 +84,18 @@ public final class RunsView extends VBox {
     statusLine.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(action, Priority.ALWAYS);
 
-    VBox tableBox = new VBox(6, filterBar(), table, actionBar(), jobBar(), statusLine);
+    Label hint = new Label(Messages.get("runs.table.hint"));
+    hint.getStyleClass().add("hint-text");
+    hint.setWrapText(true);
+    hint.setMinHeight(Region.USE_PREF_SIZE);
+    VBox tableBox = new VBox(6, filterBar(), table, actionBar(), hint, jobBar(), statusLine);
     VBox.setVgrow(table, Priority.ALWAYS);
 
     RunsCompareView compare = new RunsCompareView(viewModel);
     SplitPane split = new SplitPane(tableBox, compare);
     split.setId("runsSplit");
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.5);
+    split.setDividerPositions(0.44);
     VBox.setVgrow(split, Priority.ALWAYS);
     getChildren().add(split);
 
@@ -100,7 +104,7 @@ public final class RunsView extends VBox {
 
   // ---- filters -------------------------------------------------------------------------------------------------------------
 
-  private HBox filterBar() {
+  private FlowPane filterBar() {
     TextField search = new TextField(viewModel.criteriaProperty().get().text() == null ? "" : viewModel.criteriaProperty().get().text());
     search.setId("runsSearchField");
     search.setPromptText(Messages.get("runs.filter.search"));
@@ -160,13 +164,14 @@ public final class RunsView extends VBox {
     importButton.disableProperty().bind(viewModel.busyProperty());
     exportButton.disableProperty().bind(viewModel.busyProperty());
 
-    Region spring = new Region();
-    HBox.setHgrow(spring, Priority.ALWAYS);
-    HBox bar = new HBox(6, search, status, tag, project, period, archived, columns, spring, importButton, exportButton);
+    // The runs tab may be narrow (the model editor shares the window): the filters wrap instead of squeezing to "...".
+    FlowPane bar = new FlowPane(6, 6, search, status, tag, project, period, archived, columns, importButton, exportButton);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("runs-filter-bar");
-    search.setMinWidth(120);
-    HBox.setHgrow(search, Priority.SOMETIMES);
+    search.setPrefColumnCount(16);
+    for (javafx.scene.Node n : bar.getChildren()) {
+      ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+    }
     return bar;
   }
 
@@ -242,7 +247,7 @@ public final class RunsView extends VBox {
     empty.getStyleClass().add("hint-text");
     table.setPlaceholder(empty);
 
-    TableColumn<RunRow, String> name = textColumn("runsNameColumn", "runs.column.name", RunRow::name, 200, RunOrder.Column.NAME);
+    TableColumn<RunRow, String> name = textColumn("runsNameColumn", "runs.column.name", RunRow::name, 170, RunOrder.Column.NAME);
     name.setCellFactory(TextFieldTableCell.forTableColumn());
     name.setEditable(true);
     name.setOnEditCommit(
@@ -327,7 +332,8 @@ public final class RunsView extends VBox {
       c.getStyleClass().add("runs-metric-column");
       metricTableColumns.add(c);
     }
-    table.getColumns().addAll(metricTableColumns);
+    // Right after the name: on a narrow tab the results are what the user came for.
+    table.getColumns().addAll(Math.min(1, table.getColumns().size()), metricTableColumns);
   }
 
   private static TableColumn<RunRow, String> textColumn(
@@ -344,7 +350,7 @@ public final class RunsView extends VBox {
 
   /** A run's tags as chips. */
   private static final class TagCell extends TableCell<RunRow, RunRow> {
-    private final FlowPane chips = new FlowPane(4, 2);
+    private final HBox chips = new HBox(4);
 
     @Override
     protected void updateItem(RunRow item, boolean empty) {
@@ -365,7 +371,7 @@ public final class RunsView extends VBox {
 
   // ---- actions -------------------------------------------------------------------------------------------------------------
 
-  private HBox actionBar() {
+  private FlowPane actionBar() {
     Button addTag = button("runsAddTagButton", "runs.action.addTag", e -> askTags());
     Button removeTag = button("runsRemoveTagButton", "runs.action.removeTag", e -> askTagToRemove());
     Button notes = button("runsNotesButton", "runs.action.notes", e -> askNotes());
@@ -392,12 +398,11 @@ public final class RunsView extends VBox {
     for (Button b : List.of(addTag, removeTag, notes, archive, delete)) {
       b.setDisable(true);
     }
-    Label hint = new Label(Messages.get("runs.table.hint"));
-    hint.getStyleClass().add("hint-text");
-    hint.setMinWidth(0);
-    HBox bar = new HBox(6, addTag, removeTag, notes, archive, delete, hint);
+    FlowPane bar = new FlowPane(6, 6, addTag, removeTag, notes, archive, delete);
     bar.setAlignment(Pos.CENTER_LEFT);
-    HBox.setHgrow(hint, Priority.ALWAYS);
+    for (javafx.scene.Node n : bar.getChildren()) {
+      ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+    }
     return bar;
   }
 

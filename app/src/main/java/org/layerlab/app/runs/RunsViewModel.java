@@ -87,7 +87,7 @@ public final class RunsViewModel {
   private List<String> selected = List.of();
   private final StringProperty compareMetric = new SimpleStringProperty(this, "compareMetric", MetricTags.VALIDATION_ACCURACY);
   private final ReadOnlyObjectWrapper<RunsComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison", RunsComparison.EMPTY);
-  private final ReadOnlyStringWrapper compareText = new ReadOnlyStringWrapper(this, "compareText", Messages.get("runs.compare.hint"));
+  private final ReadOnlyStringWrapper compareText = new ReadOnlyStringWrapper(this, "compareText", Messages.get("runs.compare.start"));
   private long comparisonRequest;
 
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
@@ -487,7 +487,7 @@ public final class RunsViewModel {
     long request = ++comparisonRequest;
     if (ids.isEmpty()) {
       comparison.set(RunsComparison.EMPTY);
-      compareText.set(Messages.get("runs.compare.hint"));
+      compareText.set(Messages.get("runs.compare.start"));
       return;
     }
     String tag = compareMetric.get() == null || compareMetric.get().isBlank() ? MetricTags.VALIDATION_ACCURACY : compareMetric.get();

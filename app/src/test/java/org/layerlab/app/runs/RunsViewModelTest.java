@@ -279,7 +279,7 @@ class RunsViewModelTest {
     assertArrayEquals(new double[] {0.5, 0.8, 0.9}, c.curves().get(1).values(), 1e-12);
     assertEquals(List.of("b", "a"), c.runNames());
     assertEquals(List.of(new ConfigDiff.Row("training.learningRate", List.of("0.01", "0.1"))), c.diff().rows());
-    assertEquals("val. accuracy of 2 runs, one colour each; seed groups as mean ± sd.", vm.compareTextProperty().get());
+    assertEquals("2 runs compared on val. accuracy, one colour each; seed groups as their mean with a ± sd band.", vm.compareTextProperty().get());
     assertEquals(List.of("learningRate", "Final val. accuracy"), c.parallel().dimensions());
     assertEquals(0.01, c.parallel().trials().get(0).values().get("learningRate"), 0);
 

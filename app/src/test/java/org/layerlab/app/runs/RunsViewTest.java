@@ -93,7 +93,7 @@ class RunsViewTest {
     WaitForAsyncUtils.waitFor(
         10, SECONDS, onFx(() -> chart.runs().size() == 2 && chart.runs().stream().allMatch(r -> r.size() == 3)));
     assertEquals(List.of("sgd lr 0.5", "adam lr 0.01"), onFx(() -> chart.runs().stream().map(r -> r.name()).toList()).call());
-    assertEquals("val. accuracy of 2 runs, one colour each; seed groups as mean ± sd.", robot.lookup("#compareLabel").queryAs(Label.class).getText());
+    assertEquals("2 runs compared on val. accuracy, one colour each; seed groups as their mean with a ± sd band.", robot.lookup("#compareLabel").queryAs(Label.class).getText());
 
     robot.interact(() -> robot.lookup("#compareTabs").queryAs(TabPane.class).getSelectionModel().select(1));
     TableView<?> diff = robot.lookup("#compareDiffTable").queryTableView();
