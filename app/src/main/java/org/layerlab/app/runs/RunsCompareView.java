@@ -71,6 +71,7 @@ final class RunsCompareView extends VBox {
     chart.setId("compareChart");
     // Epoch series have a handful of points: smoothing would bend them, so it starts off (the slider turns it on).
     chart.setSmoothing(Smoothing.none());
+    wrapToolbar(chart);
 
     diff.setId("compareDiffTable");
     diff.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -97,6 +98,22 @@ final class RunsCompareView extends VBox {
 
     viewModel.comparisonProperty().addListener(new WeakChangeListener<>(onComparison));
     show(viewModel.comparisonProperty().get());
+  }
+
+  /**
+   * Lets the chart's toolbar wrap onto a second line: the runs tab shares the window with the model editor, and a toolbar in one
+   * row would push the chart's legend out of sight.
+   */
+  private static void wrapToolbar(ScalarChart chart) {
+    if (chart.getTop() instanceof HBox bar) {
+      javafx.scene.layout.FlowPane flow = new javafx.scene.layout.FlowPane(8, 4);
+      flow.getChildren().setAll(List.copyOf(bar.getChildren()));
+      flow.getChildren().removeIf(n -> n.getClass() == Region.class); // the row's spring means nothing in a flow
+      flow.setPadding(bar.getPadding());
+      flow.setAlignment(Pos.CENTER_LEFT);
+      flow.getStyleClass().setAll(bar.getStyleClass());
+      chart.setTop(flow);
+    }
   }
 
   private static Tab tab(String id, String key, javafx.scene.Node content) {

@@ -318,7 +318,9 @@ public final class RunsView extends VBox {
       TableColumn<RunRow, RunRow> c = new TableColumn<>(m.label());
       c.setId("runsMetric-" + m.kind().name().toLowerCase() + "-" + m.tag().replace('/', '-'));
       c.setUserData(m);
-      c.setPrefWidth(Math.max(95, 7.5 * m.label().length()));
+      javafx.scene.text.Text header = new javafx.scene.text.Text(m.label());
+      header.setFont(javafx.scene.text.Font.font(13));
+      c.setPrefWidth(Math.max(90, Math.ceil(header.getLayoutBounds().getWidth()) + 28));
       c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
       c.setCellFactory(
           col ->
