@@ -296,6 +296,13 @@ public final class RunsView extends VBox {
           }
           return true;
         });
+    table.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.DELETE && table.getEditingCell() == null) {
+            askDelete();
+            e.consume();
+          }
+        });
     table.setRowFactory(
         t -> {
           TableRow<RunRow> row = new TableRow<>();
