@@ -11,6 +11,8 @@ public final class JobProgress {
   private volatile double fraction = -1;
   private volatile String detail = "";
   private final AtomicBoolean cancel = new AtomicBoolean();
+  private volatile boolean cancellable = true;
+  private volatile boolean stoppedEarly;
 
   /** Done {@code done} of {@code total} pieces; {@code detail} such as "3 / 10". */
   public void set(int done, int total) {
@@ -33,5 +35,23 @@ public final class JobProgress {
 
   public boolean cancelled() {
     return cancel.get();
+  }
+
+  /** Says whether the work can stop part-way; a single file written as a whole cannot. */
+  public void setCancellable(boolean value) {
+    cancellable = value;
+  }
+
+  public boolean cancellable() {
+    return cancellable;
+  }
+
+  /** Called by the worker when it stopped because it was cancelled, leaving work undone. */
+  public void stoppedEarly() {
+    stoppedEarly = true;
+  }
+
+  public boolean hasStoppedEarly() {
+    return stoppedEarly;
   }
 }

@@ -23,6 +23,7 @@ final class RunTransfers {
    */
   static String export(RunStore store, List<String> ids, ExportFormat format, Path to, JobProgress progress) throws IOException {
     String formatName = Messages.get("runs.format." + format.name());
+    progress.setCancellable(format == ExportFormat.TENSORBOARD);
     switch (format) {
       case CSV -> RunExporter.exportCsv(store, ids, to);
       case JSON -> RunExporter.exportJson(store, ids, to);
@@ -30,6 +31,7 @@ final class RunTransfers {
         int done = 0;
         for (String id : ids) {
           if (progress.cancelled()) {
+            progress.stoppedEarly();
             break;
           }
           TensorBoardWriter.write(store, id, to);
@@ -44,6 +46,7 @@ final class RunTransfers {
 
   /** Imports every run folder under {@code folder}; one step, the importer stores each run in its own transaction. */
   static String importTensorBoard(RunStore store, Path folder, JobProgress progress) throws IOException {
+    progress.setCancellable(false);
     List<TensorBoardImporter.ImportedRun> imported = TensorBoardImporter.importFolder(store, folder);
     long fresh = imported.stream().filter(r -> !r.alreadyImported()).count();
     progress.set(imported.size(), imported.size());
@@ -58,6 +61,7 @@ final class RunTransfers {
     int before = 0;
     for (RunJsonImporter.ExportedRun run : runs) {
       if (progress.cancelled()) {
+        progress.stoppedEarly();
         break;
       }
       if (RunJsonImporter.store(store, run, origins).alreadyImported()) {

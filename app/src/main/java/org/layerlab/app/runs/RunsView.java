@@ -59,6 +59,8 @@ public final class RunsView extends VBox {
   private final TableView<RunRow> table = new TableView<>();
   private final List<TableColumn<RunRow, ?>> metricTableColumns = new ArrayList<>();
   private boolean replacingRows;
+  /** Listeners the view model holds weakly, kept as long as this view. */
+  private final List<Object> keepAlive = new ArrayList<>();
 
   private final ListChangeListener<RunRow> onRuns = c -> replaceRows();
   private final ListChangeListener<MetricColumn> onMetricColumns = c -> rebuildMetricColumns();
@@ -179,14 +181,14 @@ public final class RunsView extends VBox {
     viewModel.criteriaProperty().set(change.apply(viewModel.criteriaProperty().get()));
   }
 
-  private static ComboBox<String> optionCombo(String id, ObservableList<String> options, String anyKey, String value) {
+  private ComboBox<String> optionCombo(String id, ObservableList<String> options, String anyKey, String value) {
     ComboBox<String> combo = new ComboBox<>();
     combo.setId(id);
     combo.getItems().add(null);
     combo.getItems().addAll(options);
-    // Keep the choice while the options are replaced after a refresh.
-    options.addListener(
-        (ListChangeListener<String>)
+    // Keep the choice while the options are replaced after a refresh. Weak, held by this view: a language switch rebuilds the view
+    // over the same view model.
+    ListChangeListener<String> onOptions =
             c -> {
               String chosen = combo.getValue();
               List<String> items = new ArrayList<>();
@@ -197,7 +199,9 @@ public final class RunsView extends VBox {
               }
               combo.getItems().setAll(items);
               combo.setValue(chosen);
-            });
+            };
+    keepAlive.add(onOptions);
+    options.addListener(new WeakListChangeListener<>(onOptions));
     combo.setConverter(converter(s -> s == null ? Messages.get(anyKey) : s));
     combo.setValue(value);
     return combo;
@@ -426,6 +430,7 @@ public final class RunsView extends VBox {
     Button cancel = new Button(Messages.get("runs.job.cancel"));
     cancel.setId("runsJobCancel");
     cancel.setOnAction(e -> viewModel.cancelJob());
+    cancel.disableProperty().bind(viewModel.jobCancellableProperty().not());
     HBox bar = new HBox(8, progress, text, cancel);
     bar.setId("runsJobBox");
     bar.setAlignment(Pos.CENTER_LEFT);

@@ -93,6 +93,7 @@ public final class RunsViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
   private final ReadOnlyStringWrapper jobText = new ReadOnlyStringWrapper(this, "jobText", "");
+  private final ReadOnlyBooleanWrapper jobCancellable = new ReadOnlyBooleanWrapper(this, "jobCancellable", false);
   private JobProgress job;
 
   /**
@@ -533,6 +534,11 @@ public final class RunsViewModel {
     return selected.isEmpty() ? runs.stream().map(RunRow::id).toList() : selected;
   }
 
+  /** Whether the running job can stop part-way (a CSV or JSON file is written as a whole and cannot). */
+  public ReadOnlyBooleanProperty jobCancellableProperty() {
+    return jobCancellable.getReadOnlyProperty();
+  }
+
   /** Asks where to, then exports {@link #exportIds()} in the background with progress. */
   public void export(ExportFormat format) {
     List<String> ids = exportIds();
@@ -568,7 +574,7 @@ public final class RunsViewModel {
 
   /** Stops the running export or import after the run it is at; what was done stays done. */
   public void cancelJob() {
-    if (job != null) {
+    if (job != null && job.cancellable()) {
       job.cancel();
       jobText.set(Messages.get("runs.job.cancelling"));
     }
@@ -587,6 +593,7 @@ public final class RunsViewModel {
     JobProgress p = new JobProgress();
     job = p;
     busy.set(true);
+    jobCancellable.set(false);
     progress.set(-1);
     jobText.set(title);
     Cancellable poll =
@@ -594,6 +601,7 @@ public final class RunsViewModel {
             Duration.ofMillis(120),
             () -> {
               progress.set(p.fraction());
+              jobCancellable.set(p.cancellable() && !p.cancelled());
               if (!p.cancelled()) {
                 jobText.set(p.detail().isEmpty() ? title : title + " " + p.detail());
               }
@@ -603,7 +611,7 @@ public final class RunsViewModel {
         call,
         result -> {
           endJob(poll);
-          actionText.set(p.cancelled() ? Messages.get("runs.job.cancelled", result) : result);
+          actionText.set(p.hasStoppedEarly() ? Messages.get("runs.job.cancelled", result) : result);
           if (refreshAfter) {
             refresh();
           }
@@ -621,6 +629,7 @@ public final class RunsViewModel {
     poll.cancel();
     job = null;
     busy.set(false);
+    jobCancellable.set(false);
     progress.set(0);
     jobText.set("");
   }

@@ -451,7 +451,39 @@ class RunsViewModelTest {
     progress.cancel();
     String done = RunTransfers.export(store, List.of(a), ExportFormat.TENSORBOARD, dir.resolve("tb"), progress);
     assertTrue(done.startsWith("Exported no run"), done);
+    assertTrue(progress.hasStoppedEarly());
+    assertTrue(progress.cancellable());
     assertFalse(Files.exists(dir.resolve("tb")) && Files.list(dir.resolve("tb")).findAny().isPresent());
+  }
+
+  @Test
+  void aCsvFileIsWrittenWholeAndCannotBeCancelledHalfWay() throws Exception {
+    String a = finishedRun("a", T0, new double[] {0.5}, new double[] {1});
+    JobProgress progress = new JobProgress();
+    progress.cancel();
+    String done = RunTransfers.export(store, List.of(a), ExportFormat.CSV, dir.resolve("a.csv"), progress);
+    assertTrue(done.startsWith("Exported 1 run as CSV"), done);
+    assertFalse(progress.cancellable());
+    assertFalse(progress.hasStoppedEarly());
+    assertEquals(3, Files.readAllLines(dir.resolve("a.csv")).size());
+  }
+
+  @Test
+  void aCancelledJsonImportStopsBeforeTheNextRun() throws Exception {
+    finishedRun("a", T0, new double[] {0.5}, new double[] {1});
+    finishedRun("b", T0 + 1, new double[] {0.5}, new double[] {1});
+    vm.refresh();
+    Path json = dir.resolve("runs.json");
+    chooser.answer(json);
+    vm.export(ExportFormat.JSON);
+    try (RunStore other = RunStore.open(dir.resolve("other.db"))) {
+      JobProgress progress = new JobProgress();
+      progress.cancel();
+      String done = RunTransfers.importJson(other, json, progress);
+      assertTrue(done.startsWith("Imported no new run"), done);
+      assertTrue(progress.hasStoppedEarly());
+      assertTrue(other.listRuns().isEmpty());
+    }
   }
 
   @Test
