@@ -25,7 +25,9 @@ import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.runs.RunRow;
 import org.layerlab.charts.MetricChart;
-import org.layerlab.charts.MetricSeries;
+import org.layerlab.charts.SeriesPalette;
+import org.layerlab.charts.scalar.ScalarChart;
+import org.layerlab.charts.scalar.ScalarRun;
 import org.layerlab.model.project.OptimizerKind;
 import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.workspace.Workspace;
@@ -100,16 +102,18 @@ class MainWindowTest {
         SECONDS,
         onFx(() -> runs.getItems().stream().filter(r -> ((RunRow) r).status() == RunStatus.FINISHED).count() == 2));
     robot.interact(() -> runs.getSelectionModel().selectAll());
-    MetricChart compare = robot.lookup("#compareAccuracyChart").queryAs(MetricChart.class);
+    ScalarChart compare = robot.lookup("#compareChart").queryAs(ScalarChart.class);
     WaitForAsyncUtils.waitFor(
         10,
         SECONDS,
-        onFx(() -> compare.series().size() == 2 && compare.series().stream().allMatch(series -> series.size() == 3)));
-    assertEquals(List.of(0, 1), onFx(() -> compare.series().stream().map(MetricSeries::colorIndex).toList()).call());
+        onFx(() -> compare.runs().size() == 2 && compare.runs().stream().allMatch(series -> series.size() == 3)));
+    assertEquals(
+        List.of(SeriesPalette.color(0), SeriesPalette.color(1)),
+        onFx(() -> compare.runs().stream().map(ScalarRun::color).toList()).call());
     robot.interact(
         () -> {
           robot.lookup("#mainView").queryAs(MainView.class).showPage("runsTab");
-          robot.lookup("#compareAccuracyChart").query().applyCss();
+          robot.lookup("#compareChart").query().applyCss();
         });
     WaitForAsyncUtils.waitForFxEvents();
     robot.interact(() -> Screenshots.save(scene, "3-runs"));
