@@ -222,6 +222,22 @@ class TrainingSetupViewModelTest {
   }
 
   @Test
+  void everySampleProjectsSettingsPassThroughTheFormUnchanged() throws Exception {
+    java.nio.file.Path samples = org.layerlab.app.StartupOptions.samplesDir();
+    List<java.nio.file.Path> files;
+    try (var walk = java.nio.file.Files.walk(samples, 2)) {
+      files = walk.filter(f -> f.getFileName().toString().endsWith("project.json")).sorted().toList();
+    }
+    assertTrue(files.size() >= 5, "the samples: " + files);
+    for (java.nio.file.Path file : files) {
+      TrainingSettings opened = org.layerlab.model.project.ProjectFiles.read(file).training();
+      TrainingSetupViewModel form = new TrainingSetupViewModel(opened);
+      assertEquals(opened, form.settingsProperty().get(), file.toString());
+      assertTrue(form.settingsValidProperty().get(), file + ": " + form.settingsProperty().get().problems());
+    }
+  }
+
+  @Test
   void previewPointsAreTheRuntimeSchedulesRatesPerStep() {
     vm.trainingSamplesProperty().set(1000); // 800 after the 0.2 validation share: 25 steps of 32
     type("learningRate", "0.1");
