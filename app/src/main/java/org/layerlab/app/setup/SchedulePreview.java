@@ -4,6 +4,7 @@ import java.util.List;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.model.project.TrainingSettings.Schedule;
 import org.layerlab.runtime.optim.LearningRateSchedule;
+import org.layerlab.runtime.optim.Schedules;
 
 /**
  * The learning rate a run will use at each point of its plan, computed with the runtime's own schedules ({@link
@@ -23,9 +24,6 @@ public record SchedulePreview(boolean perEpoch, long points, int stepsPerEpoch, 
 
   /** Most steps drawn one by one; a longer run is previewed per epoch. */
   public static final long MAX_STEPS = 200_000;
-
-  /** Reduce-on-plateau's relative threshold, PyTorch's default as the runtime uses it. */
-  static final double PLATEAU_THRESHOLD = 1e-4;
 
   /** The rate at one point. */
   @FunctionalInterface
@@ -59,7 +57,7 @@ public record SchedulePreview(boolean perEpoch, long points, int stepsPerEpoch, 
     if (s.kind() == TrainingSettings.ScheduleKind.PLATEAU) {
       LearningRateSchedule.ReduceOnPlateau plateau =
           LearningRateSchedule.reduceOnPlateau(
-              rate, s.monitor().higherIsBetter(), s.gamma(), s.patience(), PLATEAU_THRESHOLD, s.minLearningRate());
+              rate, s.monitor().higherIsBetter(), s.gamma(), s.patience(), Schedules.PLATEAU_THRESHOLD, s.minLearningRate());
       double[] byEpoch = new double[epochs];
       for (int e = 0; e < epochs; e++) {
         byEpoch[e] = plateau.rate((long) e * spe);
@@ -68,27 +66,12 @@ public record SchedulePreview(boolean perEpoch, long points, int stepsPerEpoch, 
       Rate r = perEpoch ? p -> byEpoch[(int) clamp(p, epochs)] : p -> byEpoch[(int) clamp(p / spe, epochs)];
       return new SchedulePreview(perEpoch, points, spe, true, r);
     }
-    LearningRateSchedule schedule = runtimeSchedule(settings, spe);
+    LearningRateSchedule schedule = Schedules.of(settings, spe);
     Rate r = perEpoch ? p -> schedule.rate(p * spe) : schedule::rate;
     return new SchedulePreview(perEpoch, points, spe, false, r);
   }
 
-  /** The runtime's schedule for these settings, as the runtime's training setup builds it (epochs of {@code spe} updates). */
-  static LearningRateSchedule runtimeSchedule(TrainingSettings settings, int spe) {
-    Schedule s = settings.schedule();
-    double rate = settings.learningRate();
-    long total = (long) settings.epochs() * spe;
-    return switch (s.kind()) {
-      case CONSTANT -> LearningRateSchedule.constant(rate);
-      case STEP -> LearningRateSchedule.stepDecay(rate, spe, s.everyEpochs(), s.gamma());
-      case MULTI_STEP -> LearningRateSchedule.multiStepDecay(rate, spe, toArray(s.milestones()), s.gamma());
-      case EXPONENTIAL -> LearningRateSchedule.exponentialDecay(rate, spe, s.gamma());
-      case COSINE -> LearningRateSchedule.cosine(rate, total, s.minLearningRate());
-      case WARMUP_COSINE -> LearningRateSchedule.warmupCosine(rate, (long) s.warmupEpochs() * spe, total, s.minLearningRate());
-      case PLATEAU -> LearningRateSchedule.reduceOnPlateau(
-          rate, s.monitor().higherIsBetter(), s.gamma(), s.patience(), PLATEAU_THRESHOLD, s.minLearningRate());
-    };
-  }
+
 
   /** The first, highest and last rate of the plan. */
   public double first() {
@@ -111,7 +94,4 @@ public record SchedulePreview(boolean perEpoch, long points, int stepsPerEpoch, 
     return Math.max(0, Math.min(p, n - 1));
   }
 
-  private static int[] toArray(List<Integer> list) {
-    return list.stream().mapToInt(Integer::intValue).toArray();
-  }
 }

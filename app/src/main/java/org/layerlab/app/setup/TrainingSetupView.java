@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.charts.schedule.ScheduleChart;
 import org.layerlab.model.project.OptimizerKind;
+import org.layerlab.model.project.TrainingSettings.DeviceChoice;
 import org.layerlab.model.project.TrainingSettings.Algorithm;
 import org.layerlab.model.project.TrainingSettings.LossKind;
 import org.layerlab.model.project.TrainingSettings.Metric;
@@ -124,6 +125,8 @@ public final class TrainingSetupView extends VBox {
     row = textRows(form, row, "earlyStopping.patience", "earlyStopping.minDelta");
 
     row = section(form, row, "engineSection", "setup.section.engine");
+    ComboBox<DeviceChoice> device = combo("deviceCombo", viewModel.devices(), viewModel::deviceLabel, viewModel.deviceProperty());
+    row = choiceRow(form, row, "device", "setup.field.device", "setup.help.device", device, null);
     textRows(form, row, "threads", "histogramEvery", "worstSamples");
 
     Label other = problem("otherSettingsProblem", viewModel.otherProblemsProperty());

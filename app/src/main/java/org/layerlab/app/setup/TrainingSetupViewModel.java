@@ -30,6 +30,7 @@ import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.setup.SetupField.Kind;
 import org.layerlab.model.project.OptimizerKind;
 import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.model.project.TrainingSettings.DeviceChoice;
 import org.layerlab.model.project.TrainingSettings.Algorithm;
 import org.layerlab.model.project.TrainingSettings.EarlyStopping;
 import org.layerlab.model.project.TrainingSettings.LossFunction;
@@ -72,6 +73,7 @@ public final class TrainingSetupViewModel {
   private final ObjectProperty<LossKind> lossKind = new SimpleObjectProperty<>(this, "lossKind");
   private final BooleanProperty earlyStopping = new SimpleBooleanProperty(this, "earlyStopping");
   private final ObjectProperty<Metric> earlyStoppingMetric = new SimpleObjectProperty<>(this, "earlyStoppingMetric");
+  private final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(this, "device");
   private final IntegerProperty trainingSamples = new SimpleIntegerProperty(this, "trainingSamples");
 
   private final ReadOnlyBooleanWrapper algorithmApplies = new ReadOnlyBooleanWrapper(this, "algorithmApplies");
@@ -138,6 +140,7 @@ public final class TrainingSetupViewModel {
     lossKind.set(l.kind());
     earlyStopping.set(es != null);
     earlyStoppingMetric.set(es == null ? Metric.VALIDATION_LOSS : es.metric());
+    device.set(initial.device());
 
     readSettings();
     // The family picks its own rule; a rule of the same family stays (AdamW read from a file stays AdamW).
@@ -157,7 +160,8 @@ public final class TrainingSetupViewModel {
     List<Observable> inputs = new ArrayList<>();
     fields.values().forEach(f -> inputs.add(f.textProperty()));
     inputs.addAll(
-        List.of(optimizer, algorithm, nesterov, scheduleKind, plateauMonitor, lossKind, earlyStopping, earlyStoppingMetric, trainingSamples));
+        List.of(
+            optimizer, algorithm, nesterov, scheduleKind, plateauMonitor, lossKind, earlyStopping, earlyStoppingMetric, device, trainingSamples));
     inputs.forEach(in -> in.addListener(o2 -> readSettings()));
   }
 
@@ -213,6 +217,19 @@ public final class TrainingSetupViewModel {
 
   public String scheduleLabel(ScheduleKind k) {
     return k == null ? "" : Messages.get("setup.schedule." + k.name());
+  }
+
+  /** Where to train: a GPU when the engine finds one, the CPU, or a GPU that must be there. */
+  public List<DeviceChoice> devices() {
+    return List.of(DeviceChoice.values());
+  }
+
+  public String deviceLabel(DeviceChoice d) {
+    return d == null ? "" : Messages.get("setup.device." + d.name());
+  }
+
+  public ObjectProperty<DeviceChoice> deviceProperty() {
+    return device;
   }
 
   public List<LossKind> lossKinds() {
@@ -442,7 +459,8 @@ public final class TrainingSetupViewModel {
         stop,
         initial.transfer(),
         i(v, "threads"),
-        new Reporting(i(v, "histogramEvery"), i(v, "worstSamples")));
+        new Reporting(i(v, "histogramEvery"), i(v, "worstSamples")),
+        device.get());
   }
 
   private static double d(Map<String, Object> v, String key) {

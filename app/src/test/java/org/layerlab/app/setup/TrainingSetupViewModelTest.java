@@ -182,6 +182,9 @@ class TrainingSetupViewModelTest {
     assertEquals(2, s.threads());
     assertEquals(new TrainingSettings.Reporting(50, 25), s.reporting());
     assertTrue(vm.settingsValidProperty().get());
+    assertEquals(TrainingSettings.DeviceChoice.AUTO, s.device(), "a project without a device trains where the engine chooses");
+    vm.deviceProperty().set(TrainingSettings.DeviceChoice.CPU);
+    assertEquals(TrainingSettings.DeviceChoice.CPU, vm.settingsProperty().get().device());
 
     vm.earlyStoppingProperty().set(false);
     assertNull(vm.settingsProperty().get().earlyStopping());

@@ -1,10 +1,8 @@
 package org.layerlab.runtime.train;
 
 import ai.djl.training.tracker.ParameterTracker;
-import java.util.List;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.model.project.TrainingSettings.OptimizerOptions;
-import org.layerlab.model.project.TrainingSettings.Schedule;
 import org.layerlab.runtime.optim.AdadeltaOptimizer;
 import org.layerlab.runtime.optim.AdagradOptimizer;
 import org.layerlab.runtime.optim.AdamOptimizer;
@@ -13,6 +11,7 @@ import org.layerlab.runtime.optim.CrossEntropyLoss;
 import org.layerlab.runtime.optim.HuberLoss;
 import org.layerlab.runtime.optim.LayerlabOptimizer;
 import org.layerlab.runtime.optim.LearningRateSchedule;
+import org.layerlab.runtime.optim.Schedules;
 import org.layerlab.runtime.optim.MeanAbsoluteErrorLoss;
 import org.layerlab.runtime.optim.MeanSquaredErrorLoss;
 import org.layerlab.runtime.optim.RmsPropOptimizer;
@@ -23,26 +22,14 @@ import org.layerlab.runtime.optim.SgdOptimizer;
 final class TrainingSetup {
 
   /** Reduce-on-plateau's relative threshold: PyTorch's default. */
-  private static final double PLATEAU_THRESHOLD = 1e-4;
 
   private TrainingSetup() {}
 
   /** The learning-rate schedule of a run of {@code settings.epochs()} epochs of {@code stepsPerEpoch} steps. */
   static LearningRateSchedule schedule(TrainingSettings settings, int stepsPerEpoch) {
-    Schedule s = settings.schedule();
-    double rate = settings.learningRate();
-    long total = (long) settings.epochs() * stepsPerEpoch;
-    return switch (s.kind()) {
-      case CONSTANT -> LearningRateSchedule.constant(rate);
-      case STEP -> LearningRateSchedule.stepDecay(rate, stepsPerEpoch, s.everyEpochs(), s.gamma());
-      case MULTI_STEP -> LearningRateSchedule.multiStepDecay(rate, stepsPerEpoch, toArray(s.milestones()), s.gamma());
-      case EXPONENTIAL -> LearningRateSchedule.exponentialDecay(rate, stepsPerEpoch, s.gamma());
-      case COSINE -> LearningRateSchedule.cosine(rate, total, s.minLearningRate());
-      case WARMUP_COSINE -> LearningRateSchedule.warmupCosine(rate, (long) s.warmupEpochs() * stepsPerEpoch, total, s.minLearningRate());
-      case PLATEAU -> LearningRateSchedule.reduceOnPlateau(
-          rate, s.monitor().higherIsBetter(), s.gamma(), s.patience(), PLATEAU_THRESHOLD, s.minLearningRate());
-    };
+    return Schedules.of(settings, stepsPerEpoch);
   }
+
 
   /**
    * The optimizer, reading its rates from {@code rates}.
@@ -120,11 +107,4 @@ final class TrainingSetup {
     };
   }
 
-  private static int[] toArray(List<Integer> list) {
-    int[] a = new int[list.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = list.get(i);
-    }
-    return a;
-  }
 }
