@@ -396,6 +396,8 @@ public final class RunsViewModel {
             try {
               if (s.deleteRun(id)) {
                 deleted.add(id);
+                // The checkpoints and reports go with the record, as the command line's `runs delete` does.
+                org.layerlab.runtime.workspace.Workspace.of(s).ifPresent(w -> w.deleteRunFolder(id));
               }
             } catch (RuntimeException e) {
               refused.add(message(e));

@@ -251,10 +251,21 @@ class RunsViewModelTest {
     vm.refresh();
     vm.compare(List.of(a, b));
     assertTrue(vm.deleteQuestion(List.of(a)).contains("a"));
+    Path checkpoints = dir.resolve("runs").resolve(a).resolve("checkpoints");
+    Path kept = dir.resolve("runs").resolve(b).resolve("checkpoints");
+    try {
+      Files.createDirectories(checkpoints);
+      Files.writeString(checkpoints.resolve("last.params"), "weights");
+      Files.createDirectories(kept);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
 
     vm.delete(List.of(a));
 
     assertTrue(store.findRun(a).isEmpty());
+    assertFalse(Files.exists(dir.resolve("runs").resolve(a)), "the run's files go with its record");
+    assertTrue(Files.isDirectory(kept), "another run's files stay");
     assertEquals(List.of("b"), names());
     assertEquals(List.of(b), vm.selection());
     assertEquals(1, vm.comparisonProperty().get().curves().size());

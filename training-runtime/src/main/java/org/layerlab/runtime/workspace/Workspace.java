@@ -82,6 +82,16 @@ public final class Workspace implements AutoCloseable {
    */
   public boolean deleteRun(String runId) {
     boolean deleted = runStore().deleteRun(runId);
+    deleteRunFolder(runId);
+    return deleted;
+  }
+
+  /**
+   * Deletes the files of run {@code runId} (checkpoints, reports), for a run whose record is already gone from the store.
+   *
+   * @throws UncheckedIOException naming the folder when a file cannot be deleted
+   */
+  public void deleteRunFolder(String runId) {
     Path folder = runFolder(runId);
     if (Files.isDirectory(folder)) {
       try (Stream<Path> files = Files.walk(folder)) {
@@ -92,7 +102,14 @@ public final class Workspace implements AutoCloseable {
         throw new UncheckedIOException("Run " + runId + " is deleted but its folder " + folder + " is not: " + e.getMessage(), e);
       }
     }
-    return deleted;
+  }
+
+  /** The workspace whose run store is {@code store}, when the store is a workspace's own {@code runs.db}; empty otherwise. */
+  public static java.util.Optional<Workspace> of(RunStore store) {
+    Path file = store.file().toAbsolutePath();
+    return file.getFileName().toString().equals(RUN_STORE_FILE) && file.getParent() != null
+        ? java.util.Optional.of(new Workspace(file.getParent()))
+        : java.util.Optional.empty();
   }
 
   @Override
