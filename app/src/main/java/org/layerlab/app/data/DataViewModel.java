@@ -168,24 +168,26 @@ public final class DataViewModel {
     readFields(catalog.initial().ref());
     checkedSource = source(catalog.initial().ref());
     dataset.addListener((obs, old, now) -> datasetChanged(old, now));
-    dataSignature.addListener(o -> updateImageData());
-    preview.addListener(o -> updateImageData());
+    dataSignature.addListener((obs, old, now) -> updateImageData());
+    preview.addListener((obs, old, now) -> updateImageData());
 
-    this.validationFraction.addListener(o -> updateCounts());
-    testFraction.addListener(o -> writeOptions());
-    normalisation.addListener(o -> writeOptions());
-    flip.addListener(o -> writeOptions());
-    cropPadding.addListener(o -> writeOptions());
-    rotation.addListener(o -> writeOptions());
-    shift.addListener(o -> writeOptions());
+    // Change listeners, not invalidation listeners: the fields are set while syncing without being read, and an invalid property
+    // tells invalidation listeners nothing more until someone reads it.
+    this.validationFraction.addListener((obs, old, now) -> updateCounts());
+    testFraction.addListener((obs, old, now) -> writeOptions());
+    normalisation.addListener((obs, old, now) -> writeOptions());
+    flip.addListener((obs, old, now) -> writeOptions());
+    cropPadding.addListener((obs, old, now) -> writeOptions());
+    rotation.addListener((obs, old, now) -> writeOptions());
+    shift.addListener((obs, old, now) -> writeOptions());
     for (StringProperty p : List.of(samplesText, classesText, noiseText, lengthText, seedText)) {
-      p.addListener(o -> writeParameters());
+      p.addListener((obs, old, now) -> writeParameters());
     }
-    csvTarget.addListener(o -> writeCsv());
-    csvTask.addListener(o -> writeCsv());
-    imageSizeText.addListener(o -> writeImageFolder());
-    grey.addListener(o -> writeImageFolder());
-    cifarVariant.addListener(o -> writeCifar());
+    csvTarget.addListener((obs, old, now) -> writeCsv());
+    csvTask.addListener((obs, old, now) -> writeCsv());
+    imageSizeText.addListener((obs, old, now) -> writeImageFolder());
+    grey.addListener((obs, old, now) -> writeImageFolder());
+    cifarVariant.addListener((obs, old, now) -> writeCifar());
   }
 
   // ---- the dataset ----------------------------------------------------------------------------------------------------------------
@@ -762,6 +764,8 @@ public final class DataViewModel {
           csvHead = null;
           csvColumns.setAll(c.targets());
           loadCsvHead(file, c.delimiter());
+        } else if (csvHead != null) {
+          csvColumns.setAll(csvHead.columns());
         }
         csvTarget.set(c.targets().isEmpty() ? null : c.targets().get(0));
       }
