@@ -68,6 +68,11 @@ import org.layerlab.runtime.preview.SplitCounts;
  */
 public final class DataView extends SplitPane {
 
+  /** The splits in the balance chart, and their colours (not the class colours, which the scatter plot uses). */
+  private static final String[] SPLIT_KEYS = {"data.balance.train", "data.balance.validation", "data.balance.test"};
+
+  private static final String[] SPLIT_COLOURS = {"#3b6fd1", "#e0a526", "#8a5cc2"};
+
   private final DataViewModel viewModel;
   private final StackPane previewArea = new StackPane();
   private final BarChart<String, Number> balance;
@@ -84,9 +89,6 @@ public final class DataView extends SplitPane {
 
     VBox form = new VBox(10, createChooser(), createGenerator(), createImported(), new Separator(), createSplits());
     form.getChildren().addAll(new Separator(), createNormalisation(), createAugmentation());
-    if (check != null) {
-      form.getChildren().addAll(new Separator(), new CheckView(check));
-    }
     form.setPadding(new Insets(10));
     ScrollPane settings = new ScrollPane(form);
     settings.setFitToWidth(true);
@@ -102,8 +104,10 @@ public final class DataView extends SplitPane {
     balance.setMinHeight(160);
     balance.setCategoryGap(6);
     balance.setBarGap(1);
+    // our own legend: the chart's own does not show under the charts module's style sheet
+    balance.setLegendVisible(false);
 
-    getItems().addAll(settings, createPreview());
+    getItems().addAll(settings, createPreview(check));
     setDividerPositions(0.34);
 
     viewModel.previewProperty().addListener(o -> showPreview());
@@ -134,6 +138,7 @@ public final class DataView extends SplitPane {
 
     MenuButton importButton = new MenuButton(Messages.get("data.import"));
     importButton.setId("importMenu");
+    importButton.setMinWidth(Region.USE_PREF_SIZE);
     for (DataFileChooser.Kind kind : DataFileChooser.Kind.values()) {
       MenuItem item = new MenuItem(Messages.get("data.import." + kind.name()));
       item.setId("import" + kind.name());
@@ -304,7 +309,7 @@ public final class DataView extends SplitPane {
 
   // ---- the preview ----------------------------------------------------------------------------------------------------------------
 
-  private VBox createPreview() {
+  private VBox createPreview(CheckViewModel check) {
     Label status = new Label();
     status.setId("previewStatus");
     status.getStyleClass().add("hint-text");
@@ -331,8 +336,35 @@ public final class DataView extends SplitPane {
     previewArea.setId("previewArea");
     previewArea.setMinHeight(200);
     VBox.setVgrow(previewArea, Priority.ALWAYS);
-    VBox box =
-        new VBox(8, header, previewProblem, previewArea, title("balanceTitle", "data.section.balance"), balance);
+    HBox legend = new HBox(12);
+    legend.setId("balanceLegend");
+    for (int split = 0; split < SPLIT_KEYS.length; split++) {
+      Region swatch = new Region();
+      swatch.setMinSize(12, 12);
+      swatch.setMaxSize(12, 12);
+      swatch.setStyle("-fx-background-color: " + SPLIT_COLOURS[split] + ";");
+      legend.getChildren().add(new Label(Messages.get(SPLIT_KEYS[split]), swatch));
+    }
+    HBox balanceTitle = new HBox(16, title("balanceTitle", "data.section.balance"), legend);
+    balanceTitle.setAlignment(Pos.CENTER_LEFT);
+    VBox balanceBox = new VBox(4, balanceTitle, balance);
+    VBox.setVgrow(balance, Priority.ALWAYS);
+    HBox.setHgrow(balanceBox, Priority.ALWAYS);
+    HBox bottom = new HBox(12, balanceBox);
+    if (check != null) {
+      CheckView checkView = new CheckView(check);
+      checkView.setPadding(new Insets(0, 4, 0, 0));
+      ScrollPane checkScroll = new ScrollPane(checkView);
+      checkScroll.setId("checkScroll");
+      checkScroll.setFitToWidth(true);
+      checkScroll.setPrefWidth(430);
+      checkScroll.setMinWidth(320);
+      checkScroll.getStyleClass().add("check-scroll");
+      bottom.getChildren().add(checkScroll);
+    }
+    bottom.setPrefHeight(270);
+    bottom.setMinHeight(200);
+    VBox box = new VBox(8, header, previewProblem, previewArea, bottom);
     box.setPadding(new Insets(10));
     return box;
   }
@@ -482,10 +514,18 @@ public final class DataView extends SplitPane {
     int[] validation = counts.validation();
     int[] test = counts.test();
     List<String> names = p.regression() ? List.of(Messages.get("data.balance.all")) : p.groupNames();
-    balance.getData().add(series(Messages.get("data.balance.train"), names, train));
-    balance.getData().add(series(Messages.get("data.balance.validation"), names, validation));
-    if (counts.testTotal() > 0) {
-      balance.getData().add(series(Messages.get("data.balance.test"), names, test));
+    int[][] splits = {train, validation, test};
+    for (int split = 0; split < splits.length; split++) {
+      if (split == 2 && counts.testTotal() == 0) {
+        break;
+      }
+      XYChart.Series<String, Number> series = series(Messages.get(SPLIT_KEYS[split]), names, splits[split]);
+      balance.getData().add(series);
+      for (XYChart.Data<String, Number> bar : series.getData()) {
+        if (bar.getNode() != null) {
+          bar.getNode().setStyle("-fx-bar-fill: " + SPLIT_COLOURS[split] + ";");
+        }
+      }
     }
   }
 
