@@ -362,9 +362,17 @@ public final class DataView extends SplitPane {
       checkScroll.getStyleClass().add("check-scroll");
       bottom.getChildren().add(checkScroll);
     }
-    bottom.setPrefHeight(270);
-    bottom.setMinHeight(200);
-    VBox box = new VBox(8, header, previewProblem, previewArea, bottom);
+    VBox top = new VBox(8, header, previewProblem, previewArea);
+    top.setPadding(new Insets(0, 0, 6, 0));
+    bottom.setPadding(new Insets(6, 0, 0, 0));
+    // the user can give the check's findings more room by dragging the divider up
+    SplitPane split = new SplitPane(top, bottom);
+    split.setId("previewSplit");
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.6);
+    split.getStyleClass().add("preview-split");
+    VBox.setVgrow(split, Priority.ALWAYS);
+    VBox box = new VBox(split);
     box.setPadding(new Insets(10));
     return box;
   }
