@@ -363,8 +363,8 @@ public final class DataView extends SplitPane {
       bottom.getChildren().add(checkScroll);
     }
     VBox top = new VBox(8, header, previewProblem, previewArea);
-    top.setPadding(new Insets(0, 0, 6, 0));
-    bottom.setPadding(new Insets(6, 0, 0, 0));
+    top.setPadding(new Insets(4, 6, 6, 6));
+    bottom.setPadding(new Insets(6, 6, 4, 6));
     // the user can give the check's findings more room by dragging the divider up
     SplitPane split = new SplitPane(top, bottom);
     split.setId("previewSplit");
