@@ -283,7 +283,8 @@ public final class DataView extends SplitPane {
     rotation.setMinorTickCount(0);
     rotation.setSnapToTicks(true);
     rotation.setBlockIncrement(5);
-    rotation.valueProperty().bindBidirectional(viewModel.rotationProperty());
+    rotation.valueProperty().addListener((obs, old, now) -> viewModel.rotationProperty().set(Math.round(now.doubleValue())));
+    viewModel.rotationProperty().addListener((obs, old, now) -> rotation.setValue(now.doubleValue()));
     Label rotationValue = new Label();
     rotationValue.setId("rotationValue");
     rotationValue.textProperty().bind(Bindings.format("%.0f°", viewModel.rotationProperty()));
@@ -578,7 +579,9 @@ public final class DataView extends SplitPane {
     s.setSnapToTicks(true);
     s.setBlockIncrement(0.05);
     s.setMaxWidth(Double.MAX_VALUE);
-    s.valueProperty().bindBidirectional(value);
+    // whole percents, so that a project file says 0.25 rather than 0.25000000000000006
+    s.valueProperty().addListener((obs, old, now) -> value.set(Math.round(now.doubleValue() * 100) / 100.0));
+    value.addListener((obs, old, now) -> s.setValue(now.doubleValue()));
     return s;
   }
 

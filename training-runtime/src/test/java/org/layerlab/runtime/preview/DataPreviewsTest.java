@@ -181,6 +181,20 @@ class DataPreviewsTest {
   }
 
   @Test
+  void aDjlSetOfflineAndNotCachedFailsWithTheLoadersOfflineMessage() {
+    // the tests run with ai.djl.offline=true; a set already in DJL's cache loads instead, which is fine too
+    DatasetRef.Djl mnist = new DatasetRef.Djl(DatasetRef.DjlDataset.MNIST, Options.NONE);
+    try {
+      DataPreview p = load(mnist);
+      assertEquals(DataPreview.Kind.IMAGES, p.kind());
+      assertTrue(p.hasOwnTestSet());
+    } catch (DatasetException e) {
+      assertTrue(e.getMessage().contains("offline"), e.getMessage());
+      assertTrue(e.getMessage().contains("MNIST"), e.getMessage());
+    }
+  }
+
+  @Test
   void aCancelledPreviewStopsAfterLoading() {
     Progress progress = new Progress();
     progress.cancel();
