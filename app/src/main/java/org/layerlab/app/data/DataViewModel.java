@@ -927,8 +927,15 @@ public final class DataViewModel {
     updateCounts();
   }
 
-  private static String info(DataSignature signature) {
-    return Messages.get("dataset.info", signature.sampleShape(), signature.classes());
+  /** "Samples (N, 2) · 3 classes", or for a regression "Samples (N, 1) · 1 target(s)". */
+  private String info(DataSignature signature) {
+    return Messages.get(
+        isRegression(ref()) ? "data.info.regression" : "dataset.info", signature.sampleShape(), signature.classes());
+  }
+
+  private static boolean isRegression(DatasetRef ref) {
+    return (ref instanceof DatasetRef.Synthetic s && s.kind().task() == Task.REGRESSION)
+        || (ref instanceof DatasetRef.Csv c && c.task() == Task.REGRESSION);
   }
 
   private static String message(Throwable error) {

@@ -241,6 +241,16 @@ class DataViewModelTest {
   }
 
   @Test
+  void aRegressionCurveSaysHowManyTargetsItHasAndCannotBeAugmented() {
+    vm.datasetProperty().set(new DatasetChoice("sine", DatasetCatalog.defaultSynthetic(SyntheticKind.SINE)));
+
+    assertEquals("Samples (N, 1) · 1 target(s) to predict", vm.datasetInfoProperty().get());
+    assertEquals(DataPreview.Kind.CURVE, vm.previewProperty().get().kind());
+    assertFalse(vm.hasClassesProperty().get(), "a curve has no classes to set");
+    assertFalse(vm.imageDataProperty().get());
+  }
+
+  @Test
   void textsFollowTheLanguage() {
     Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
     vm.relocalize();
