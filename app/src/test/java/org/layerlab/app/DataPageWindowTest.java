@@ -2,6 +2,7 @@ package org.layerlab.app;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -26,6 +28,7 @@ import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.data.DatasetChoice;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.charts.boundary.DecisionBoundaryView;
+import org.layerlab.charts.samples.SampleGrid;
 import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.runtime.data.DatasetLoader;
@@ -105,6 +108,41 @@ class DataPageWindowTest {
     assertTrue(items.stream().allMatch(i -> i.severity() == Severity.OK), items.toString());
     assertEquals("All checks passed: ready to train.", robot.lookup("#checkStatusLabel").queryAs(Label.class).getText());
     robot.interact(() -> Screenshots.save(scene, "data-2-checked"));
+  }
+
+  @Test
+  void imagesSequencesAndCurvesEachGetTheirOwnPreview(FxRobot robot) throws Exception {
+    robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("dataTab"));
+    ComboBox<DatasetChoice> combo = robot.lookup("#datasetCombo").queryComboBox();
+
+    DatasetChoice images =
+        combo.getItems().stream()
+            .filter(c -> c.ref() instanceof DatasetRef.Idx)
+            .min(java.util.Comparator.comparing(c -> ((DatasetRef.Idx) c.ref()).useFullWhenAvailable()))
+            .orElseThrow();
+    robot.interact(() -> combo.getSelectionModel().select(images));
+    WaitForAsyncUtils.waitFor(60, SECONDS, onFx(() -> robot.lookup("#previewSamples").tryQuery().isPresent()));
+    SampleGrid grid = robot.lookup("#previewSamples").queryAs(SampleGrid.class);
+    assertEquals(40, grid.samples().size(), "four images of each of the ten classes");
+    assertEquals("T-shirt/top", grid.samples().get(0).trueLabel());
+    assertFalse(robot.lookup("#flipCheck").query().isDisabled(), "images can be augmented");
+    robot.interact(() -> Screenshots.save(scene, "data-3-images"));
+
+    for (DatasetRef.SyntheticKind kind : List.of(DatasetRef.SyntheticKind.SEQUENCE, DatasetRef.SyntheticKind.SINE)) {
+      DatasetChoice choice =
+          combo.getItems().stream()
+              .filter(c -> c.ref() instanceof DatasetRef.Synthetic s && s.kind() == kind)
+              .findFirst()
+              .orElseThrow();
+      robot.interact(() -> combo.getSelectionModel().select(choice));
+      String id = kind == DatasetRef.SyntheticKind.SINE ? "#previewCurve" : "#previewSequences";
+      WaitForAsyncUtils.waitFor(30, SECONDS, onFx(() -> robot.lookup(id).tryQuery().isPresent()));
+      LineChart<?, ?> chart = robot.lookup(id).queryAs(LineChart.class);
+      int lines = onFx(() -> chart.getData().size()).call();
+      assertEquals(kind == DatasetRef.SyntheticKind.SINE ? 1 : 2 * 3, lines, kind + ": one line, or three per class");
+      assertTrue(robot.lookup("#flipCheck").query().isDisabled(), kind + " cannot be augmented");
+      robot.interact(() -> Screenshots.save(scene, "data-4-" + kind.jsonName()));
+    }
   }
 
   /** The counts line for the split a run of {@code ref} makes with this validation share. */
