@@ -1,6 +1,7 @@
 package org.layerlab.app.check;
 
 import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,6 +20,7 @@ public final class CheckView extends VBox {
 
   private final CheckViewModel viewModel;
   private final VBox results = new VBox(6);
+  private final ListChangeListener<CheckItem> itemsChanged = c -> showItems();
 
   public CheckView(CheckViewModel viewModel) {
     this.viewModel = viewModel;
@@ -58,7 +60,8 @@ public final class CheckView extends VBox {
     status.textProperty().bind(viewModel.statusProperty());
 
     results.setId("checkResults");
-    viewModel.items().addListener((ListChangeListener<CheckItem>) c -> showItems());
+    // weak: a language switch rebuilds this view but keeps the view model
+    viewModel.items().addListener(new WeakListChangeListener<>(itemsChanged));
     showItems();
     getChildren().addAll(title, hint, controls, status, results);
   }

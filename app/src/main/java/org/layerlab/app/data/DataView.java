@@ -11,8 +11,9 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -74,6 +75,8 @@ public final class DataView extends SplitPane {
   private static final String[] SPLIT_COLOURS = {"#3b6fd1", "#e0a526", "#8a5cc2"};
 
   private final DataViewModel viewModel;
+  private final List<Object> held = new ArrayList<>();
+  private Node testLegend;
   private final StackPane previewArea = new StackPane();
   private final BarChart<String, Number> balance;
 
@@ -110,8 +113,8 @@ public final class DataView extends SplitPane {
     getItems().addAll(settings, createPreview(check));
     setDividerPositions(0.34);
 
-    viewModel.previewProperty().addListener(o -> showPreview());
-    viewModel.splitCountsProperty().addListener(o -> showBalance());
+    watch(viewModel.previewProperty(), (obs, old, now) -> showPreview());
+    watch(viewModel.splitCountsProperty(), (obs, old, now) -> showBalance());
     showPreview();
     showBalance();
   }
@@ -128,7 +131,7 @@ public final class DataView extends SplitPane {
         viewModel.datasetProperty().set(now);
       }
     });
-    viewModel.datasetProperty().addListener((obs, old, now) -> dataset.setValue(now));
+    watch(viewModel.datasetProperty(), (obs, old, now) -> dataset.setValue(now));
     dataset.setMaxWidth(Double.MAX_VALUE);
     dataset.setVisibleRowCount(16);
     // Labels are made when shown, so that a language switch relabels the datasets too.
@@ -276,7 +279,7 @@ public final class DataView extends SplitPane {
     crop.setId("cropSpinner");
     crop.setPrefWidth(80);
     crop.getValueFactory().valueProperty().addListener((obs, old, now) -> viewModel.cropPaddingProperty().set(now));
-    viewModel.cropPaddingProperty().addListener((obs, old, now) -> crop.getValueFactory().setValue(now.intValue()));
+    watch(viewModel.cropPaddingProperty(), (obs, old, now) -> crop.getValueFactory().setValue(now.intValue()));
     Slider rotation = new Slider(0, 45, viewModel.rotationProperty().get());
     rotation.setId("rotationSlider");
     rotation.setMajorTickUnit(5);
@@ -284,7 +287,7 @@ public final class DataView extends SplitPane {
     rotation.setSnapToTicks(true);
     rotation.setBlockIncrement(5);
     rotation.valueProperty().addListener((obs, old, now) -> viewModel.rotationProperty().set(Math.round(now.doubleValue())));
-    viewModel.rotationProperty().addListener((obs, old, now) -> rotation.setValue(now.doubleValue()));
+    watch(viewModel.rotationProperty(), (obs, old, now) -> rotation.setValue(now.doubleValue()));
     Label rotationValue = new Label();
     rotationValue.setId("rotationValue");
     rotationValue.textProperty().bind(Bindings.format("%.0f°", viewModel.rotationProperty()));
@@ -346,6 +349,8 @@ public final class DataView extends SplitPane {
       swatch.setStyle("-fx-background-color: " + SPLIT_COLOURS[split] + ";");
       legend.getChildren().add(new Label(Messages.get(SPLIT_KEYS[split]), swatch));
     }
+    testLegend = legend.getChildren().get(2);
+    testLegend.managedProperty().bind(testLegend.visibleProperty());
     HBox balanceTitle = new HBox(16, title("balanceTitle", "data.section.balance"), legend);
     balanceTitle.setAlignment(Pos.CENTER_LEFT);
     VBox balanceBox = new VBox(4, balanceTitle, balance);
@@ -508,6 +513,15 @@ public final class DataView extends SplitPane {
     return box;
   }
 
+  /**
+   * Listens to a view model property for as long as this view lives. A language switch rebuilds the views but keeps the view models,
+   * so a view must not stay reachable from them: the listener is held here and registered weakly.
+   */
+  private <T> void watch(ObservableValue<T> value, ChangeListener<? super T> listener) {
+    held.add(listener);
+    value.addListener(new WeakChangeListener<>(listener));
+  }
+
   private static String web(Color c) {
     return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
   }
@@ -516,6 +530,9 @@ public final class DataView extends SplitPane {
     SplitCounts counts = viewModel.splitCountsProperty().get();
     DataPreview p = viewModel.previewProperty().get();
     balance.getData().clear();
+    if (testLegend != null) {
+      testLegend.setVisible(counts != null && counts.testTotal() > 0);
+    }
     if (counts == null || p == null) {
       return;
     }
@@ -571,7 +588,7 @@ public final class DataView extends SplitPane {
     return grid;
   }
 
-  private static Slider fractionSlider(String id, DoubleProperty value, double min, double max) {
+  private Slider fractionSlider(String id, DoubleProperty value, double min, double max) {
     Slider s = new Slider(min, max, value.get());
     s.setId(id);
     s.setMajorTickUnit(0.05);
@@ -581,7 +598,7 @@ public final class DataView extends SplitPane {
     s.setMaxWidth(Double.MAX_VALUE);
     // whole percents, so that a project file says 0.25 rather than 0.25000000000000006
     s.valueProperty().addListener((obs, old, now) -> value.set(Math.round(now.doubleValue() * 100) / 100.0));
-    value.addListener((obs, old, now) -> s.setValue(now.doubleValue()));
+    watch(value, (obs, old, now) -> s.setValue(now.doubleValue()));
     return s;
   }
 
