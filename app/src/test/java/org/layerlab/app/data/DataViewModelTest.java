@@ -193,6 +193,37 @@ class DataViewModelTest {
   }
 
   @Test
+  void anImageFolderIsResizedAsAskedAndCifarBatchesAreRecognised() throws Exception {
+    for (String cls : List.of("cats", "dogs")) {
+      Path sub = Files.createDirectories(dir.resolve("pets").resolve(cls));
+      for (int i = 0; i < 3; i++) {
+        javax.imageio.ImageIO.write(
+            new java.awt.image.BufferedImage(12, 10, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", sub.resolve(i + ".png").toFile());
+      }
+    }
+    chooser.answer(dir.resolve("pets"));
+    vm.importData(DataFileChooser.Kind.IMAGE_FOLDER);
+    assertEquals(new DatasetRef.ImageFolder("pets", "pets", 32, 32, 3, Options.NONE), vm.ref());
+    assertEquals(32, vm.previewProperty().get().images().get(0).width());
+
+    vm.imageSizeTextProperty().set("8");
+    vm.greyProperty().set(true);
+    assertEquals(new DatasetRef.ImageFolder("pets", "pets", 8, 8, 1, Options.NONE), vm.ref());
+    assertEquals(8, vm.previewProperty().get().images().get(0).width());
+    assertEquals(1, vm.previewProperty().get().images().get(0).channels());
+    vm.imageSizeTextProperty().set("big");
+    assertTrue(vm.parameterProblemProperty().get().startsWith("Resize to"), vm.parameterProblemProperty().get());
+
+    Path cifar = Files.createDirectories(dir.resolve("cifar-100-binary"));
+    Files.write(cifar.resolve("train.bin"), new byte[3074 * 4]);
+    chooser.answer(cifar);
+    vm.importData(DataFileChooser.Kind.CIFAR);
+    assertEquals(DatasetRef.CifarVariant.CIFAR_100, ((DatasetRef.Cifar) vm.ref()).variant());
+    vm.cifarVariantProperty().set(DatasetRef.CifarVariant.CIFAR_100_COARSE);
+    assertEquals(DatasetRef.CifarVariant.CIFAR_100_COARSE, ((DatasetRef.Cifar) vm.ref()).variant());
+  }
+
+  @Test
   void cancellingTheChooserChangesNothing() {
     DatasetChoice before = vm.datasetProperty().get();
 
