@@ -74,6 +74,9 @@ public final class DataView extends SplitPane {
 
   private static final String[] SPLIT_COLOURS = {"#3b6fd1", "#e0a526", "#8a5cc2"};
 
+  /** The most columns the table preview shows. */
+  private static final int MAX_TABLE_COLUMNS = 40;
+
   private final DataViewModel viewModel;
   private final List<Object> held = new ArrayList<>();
   private Node testLegend;
@@ -446,7 +449,8 @@ public final class DataView extends SplitPane {
   private Node table(CsvHead head) {
     TableView<List<String>> table = new TableView<>();
     table.setId("previewTable");
-    for (int c = 0; c < head.columns().size(); c++) {
+    int shown = Math.min(head.columns().size(), MAX_TABLE_COLUMNS);
+    for (int c = 0; c < shown; c++) {
       int column = c;
       TableColumn<List<String>, String> col = new TableColumn<>(head.columns().get(c));
       col.setCellValueFactory(row -> new SimpleStringProperty(column < row.getValue().size() ? row.getValue().get(column) : ""));
@@ -455,7 +459,16 @@ public final class DataView extends SplitPane {
     }
     table.getItems().setAll(head.rows());
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-    return table;
+    if (shown == head.columns().size()) {
+      return table;
+    }
+    // a table of hundreds of columns (pixels of an image, say) would cost more than it shows
+    Label more = new Label(Messages.get("data.preview.moreColumns", shown, head.columns().size()));
+    more.setId("previewMoreColumns");
+    more.getStyleClass().add("hint-text");
+    VBox box = new VBox(4, table, more);
+    VBox.setVgrow(table, Priority.ALWAYS);
+    return box;
   }
 
   private Node scatter(DataPreview p) {
