@@ -38,7 +38,7 @@ public final class MainView extends BorderPane {
 
     Tab model = new Tab(Messages.get("tab.model"), new ModelEditorView(viewModel.modelEditor()));
     model.setId("modelTab");
-    Tab data = new Tab(Messages.get("tab.data"), new DataView(viewModel.data()));
+    Tab data = new Tab(Messages.get("tab.data"), new DataView(viewModel.data(), viewModel.check()));
     data.setId("dataTab");
     Tab training = new Tab(Messages.get("tab.training"), createTrainingPage(viewModel));
     training.setId("trainingTab");

@@ -3,6 +3,7 @@ package org.layerlab.app;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.layerlab.app.check.CheckViewModel;
 import org.layerlab.app.data.DataViewModel;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.model.ModelEditorViewModel;
@@ -10,6 +11,7 @@ import org.layerlab.app.runs.RunsViewModel;
 import org.layerlab.app.setup.TrainingSetupViewModel;
 import org.layerlab.app.training.TrainingViewModel;
 import org.layerlab.model.project.Project;
+import org.layerlab.runtime.preview.DataPreviews;
 
 /**
  * The window's state: the page view models and how they talk. The dataset's signature flows from the data page to the model
@@ -24,17 +26,26 @@ public final class MainViewModel {
   private final TrainingSetupViewModel setup;
   private final TrainingViewModel training;
   private final RunsViewModel runs;
+  private final CheckViewModel check;
 
   public MainViewModel(AppContext context) {
     this.opened = context.opened();
     Project project = opened.project();
     modelEditor = new ModelEditorViewModel(project.model());
-    data = new DataViewModel(opened.directory(), context.datasets(), context.signatures(), context.executor());
+    data =
+        new DataViewModel(
+            opened.directory(),
+            context.datasets(),
+            context.signatures(),
+            DataPreviews::load,
+            context.executor(),
+            project.training().validationFraction());
     setup = new TrainingSetupViewModel(project.training());
     training =
         new TrainingViewModel(
             project, data, setup, modelEditor.modelProperty(), modelEditor.validProperty(), context.jobs(), context.executor());
     runs = new RunsViewModel(context.runStore(), context.executor());
+    check = new CheckViewModel(training::projectToTrain, opened.directory(), context.executor());
 
     data.dataSignatureProperty().addListener((obs, old, signature) -> modelEditor.setDataSignature(signature));
     training.runStartedProperty().addListener((obs, old, started) -> {
@@ -76,6 +87,11 @@ public final class MainViewModel {
 
   public TrainingViewModel training() {
     return training;
+  }
+
+  /** "Check before training" on the project a run would train now; the data page shows it, other pages may too. */
+  public CheckViewModel check() {
+    return check;
   }
 
   public RunsViewModel runs() {

@@ -64,6 +64,7 @@ public final class WorkbenchViewModel {
     MainViewModel m = project.main();
     m.modelEditor().relocalize();
     m.data().relocalize();
+    m.check().relocalize();
     m.setup().relocalize();
     m.training().relocalize();
     m.runs().relocalize();

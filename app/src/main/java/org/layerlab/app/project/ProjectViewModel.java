@@ -323,6 +323,7 @@ public final class ProjectViewModel {
     next.modelEditor().modelProperty().addListener(onEdit);
     next.setup().settingsProperty().addListener(onEdit);
     next.data().datasetProperty().addListener(onEdit);
+    next.data().validationFractionProperty().addListener(onEdit);
     savedJson = ProjectFiles.toJson(next.training().projectToTrain());
     updateDirty();
     next.start();
@@ -332,6 +333,7 @@ public final class ProjectViewModel {
     old.modelEditor().modelProperty().removeListener(onEdit);
     old.setup().settingsProperty().removeListener(onEdit);
     old.data().datasetProperty().removeListener(onEdit);
+    old.data().validationFractionProperty().removeListener(onEdit);
   }
 
   private void updateDirty() {

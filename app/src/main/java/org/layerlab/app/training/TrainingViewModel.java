@@ -197,7 +197,7 @@ public final class TrainingViewModel {
 
   /** The project a run would train now: the opened one with the edited model, the selected dataset and these settings. */
   public Project projectToTrain() {
-    return baseProject.withModel(model.get()).withDataset(data.ref()).withTraining(setup.settingsProperty().get());
+    return baseProject.withModel(model.get()).withDataset(data.ref()).withTraining(setup.settingsProperty().get().withValidationFraction(data.validationFractionProperty().get()));
   }
 
   /** Starts a run in the background when {@link #canTrain()}; does nothing otherwise. */
