@@ -41,6 +41,11 @@ public final class MainViewModel {
             context.executor(),
             project.training().validationFraction());
     setup = new TrainingSetupViewModel(project.training());
+    // The data page chooses the validation share next to the test share; the settings carry it.
+    setup.validationFractionProperty().bindBidirectional(data.validationFractionProperty());
+    // The schedule preview counts steps once the data page knows how many samples there are before the validation split.
+    data.splitCountsProperty().addListener((obs, old, counts) -> setup.trainingSamplesProperty().set(samplesBeforeValidation(counts)));
+    setup.trainingSamplesProperty().set(samplesBeforeValidation(data.splitCountsProperty().get()));
     training =
         new TrainingViewModel(
             project, data, setup, modelEditor.modelProperty(), modelEditor.validProperty(), context.jobs(), context.executor());
@@ -58,6 +63,12 @@ public final class MainViewModel {
         runs.refresh();
       }
     });
+  }
+
+  private static int samplesBeforeValidation(org.layerlab.runtime.preview.SplitCounts counts) {
+    return counts == null
+        ? 0
+        : java.util.Arrays.stream(counts.train()).sum() + java.util.Arrays.stream(counts.validation()).sum();
   }
 
   /** Checks the dataset and reads the runs, both in the background. Call once the window shows. */

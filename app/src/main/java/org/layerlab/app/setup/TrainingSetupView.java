@@ -96,7 +96,7 @@ public final class TrainingSetupView extends VBox {
     row = textRows(form, row, "beta1", "beta2", "epsilon", "rho", "weightDecay", "gradientClipNorm");
 
     row = section(form, row, "runSection", "setup.section.run");
-    row = textRows(form, row, "epochs", "batchSize", "validationFraction", "seed");
+    row = textRows(form, row, "epochs", "batchSize", "seed");
 
     row = section(form, row, "scheduleSection", "setup.section.schedule");
     ComboBox<ScheduleKind> kind = combo("scheduleCombo", viewModel.scheduleKinds(), viewModel::scheduleLabel, viewModel.scheduleKindProperty());

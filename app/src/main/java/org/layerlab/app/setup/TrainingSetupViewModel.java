@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -73,6 +75,7 @@ public final class TrainingSetupViewModel {
   private final ObjectProperty<LossKind> lossKind = new SimpleObjectProperty<>(this, "lossKind");
   private final BooleanProperty earlyStopping = new SimpleBooleanProperty(this, "earlyStopping");
   private final ObjectProperty<Metric> earlyStoppingMetric = new SimpleObjectProperty<>(this, "earlyStoppingMetric");
+  private final DoubleProperty validationFraction = new SimpleDoubleProperty(this, "validationFraction");
   private final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(this, "device");
   private final IntegerProperty trainingSamples = new SimpleIntegerProperty(this, "trainingSamples");
 
@@ -106,7 +109,6 @@ public final class TrainingSetupViewModel {
 
     add("epochs", Kind.WHOLE, 10, initial.epochs(), ALWAYS);
     add("batchSize", Kind.WHOLE, 32, initial.batchSize(), ALWAYS);
-    add("validationFraction", Kind.DECIMAL, 0.2, initial.validationFraction(), ALWAYS);
     add("seed", Kind.LONG, 42L, initial.seed(), ALWAYS);
 
     // A field the opened schedule does not use starts from a value that suits its own kind, not from CONSTANT's placeholders.
@@ -141,6 +143,7 @@ public final class TrainingSetupViewModel {
     earlyStopping.set(es != null);
     earlyStoppingMetric.set(es == null ? Metric.VALIDATION_LOSS : es.metric());
     device.set(initial.device());
+    validationFraction.set(initial.validationFraction());
 
     readSettings();
     // The family picks its own rule; a rule of the same family stays (AdamW read from a file stays AdamW).
@@ -161,7 +164,7 @@ public final class TrainingSetupViewModel {
     fields.values().forEach(f -> inputs.add(f.textProperty()));
     inputs.addAll(
         List.of(
-            optimizer, algorithm, nesterov, scheduleKind, plateauMonitor, lossKind, earlyStopping, earlyStoppingMetric, device, trainingSamples));
+            optimizer, algorithm, nesterov, scheduleKind, plateauMonitor, lossKind, earlyStopping, earlyStoppingMetric, device, validationFraction, trainingSamples));
     inputs.forEach(in -> in.addListener(o2 -> readSettings()));
   }
 
@@ -298,6 +301,14 @@ public final class TrainingSetupViewModel {
 
   public ObjectProperty<Metric> earlyStoppingMetricProperty() {
     return earlyStoppingMetric;
+  }
+
+  /**
+   * The share of the training data held out for validation. The data page sets it next to the test share (the window binds the two);
+   * the settings carry it, and the schedule preview counts steps with it.
+   */
+  public DoubleProperty validationFractionProperty() {
+    return validationFraction;
   }
 
   /**
@@ -451,7 +462,7 @@ public final class TrainingSetupViewModel {
         i(v, "batchSize"),
         i(v, "epochs"),
         (Long) v.get("seed"),
-        d(v, "validationFraction"),
+        validationFraction.get(),
         a,
         options,
         schedule,

@@ -170,7 +170,7 @@ class TrainingSetupViewModelTest {
     type("earlyStopping.patience", "4");
     type("earlyStopping.minDelta", "0.001");
     type("seed", "12345678901");
-    type("validationFraction", "0.1");
+    vm.validationFractionProperty().set(0.1);
     type("threads", "2");
     type("histogramEvery", "50");
     type("worstSamples", "25");
