@@ -20,7 +20,7 @@ public final class MainViewModel {
   public MainViewModel(AppContext context) {
     this.opened = context.opened();
     Project project = opened.project();
-    modelEditor = new ModelEditorViewModel(project.model());
+    modelEditor = new ModelEditorViewModel(project.model(), project.layout());
     training =
         new TrainingViewModel(
             project,
