@@ -65,7 +65,7 @@ class MainWindowTest {
   void trainingTheSpiralSampleDrawsLiveCurvesAndRecordsAFinishedRun(FxRobot robot) throws Exception {
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
-    assertEquals(4, robot.lookup(".layer-card").queryAll().size());
+    assertEquals(4, robot.lookup(".canvas-node").queryAll().size());
 
     robot.interact(() -> Screenshots.save(scene, "1-start"));
     robot.doubleClickOn("#epochsField").write("3");
@@ -115,18 +115,19 @@ class MainWindowTest {
   }
 
   @Test
-  void typingAnUnreadableValueKeepsItMarksTheCardAndDisablesTrain(FxRobot robot) throws Exception {
+  void typingAnUnreadableValueKeepsItMarksTheNodeAndDisablesTrain(FxRobot robot) throws Exception {
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
 
-    robot.clickOn("#layerCard1");
+    robot.clickOn("#node-dense1");
     robot.doubleClickOn("#setting-units").write("6x4");
     WaitForAsyncUtils.waitForFxEvents();
 
     assertEquals("6x4", robot.lookup("#setting-units").queryAs(TextField.class).getText());
     assertTrue(train.isDisabled());
-    Node card = robot.lookup("#layerCard1").query();
-    assertTrue(card.getStyleClass().contains("invalid"));
+    Node node = robot.lookup("#node-dense1").query();
+    assertTrue(node.getStyleClass().contains("invalid"));
+    assertTrue(robot.lookup("#badge-dense1").tryQuery().isPresent(), "an invalid node shows its red badge");
     assertTrue(
         robot.lookup("#problemsLabel").queryAs(Label.class).getText().startsWith("dense1: units must be a whole number"),
         robot.lookup("#problemsLabel").queryAs(Label.class).getText());
@@ -135,17 +136,19 @@ class MainWindowTest {
   }
 
   @Test
-  void choosingFashionMnistShowsTheInputShapeFixOnTheInputCard(FxRobot robot) throws Exception {
+  void choosingFashionMnistShowsTheInputShapeFixOnTheInputNode(FxRobot robot) throws Exception {
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
 
     robot.interact(() -> robot.lookup("#datasetCombo").queryComboBox().getSelectionModel().select(1));
-    WaitForAsyncUtils.waitFor(20, SECONDS, onFx(() -> robot.lookup("#layerCard0").query().getStyleClass().contains("invalid")));
+    WaitForAsyncUtils.waitFor(20, SECONDS, onFx(() -> robot.lookup("#node-input").query().getStyleClass().contains("invalid")));
 
     assertTrue(train.isDisabled());
     assertEquals("Samples (N, 1, 28, 28) · 10 classes", robot.lookup("#datasetInfoLabel").queryAs(Label.class).getText());
     String problems = robot.lookup("#problemsLabel").queryAs(Label.class).getText();
     assertTrue(problems.contains("set shape to 1, 28, 28"), problems);
+    String badge = robot.lookup("#badge-input").queryAs(Label.class).getTooltip().getText();
+    assertTrue(badge.contains("set shape to 1, 28, 28"), "the badge's tooltip is the analyzer's message: " + badge);
     robot.interact(() -> Screenshots.save(scene, "5-fashion-mismatch"));
   }
 

@@ -161,6 +161,8 @@ public final class ModelEditorView extends SplitPane {
 
   private VBox createModelColumn() {
     FlowPane toolbar = createToolbar();
+    // a lesson that locks the commands locks the canvas's edits too; looking around stays possible
+    canvas.editableProperty().bind(toolbar.disabledProperty().not());
 
     VBox.setVgrow(canvas, Priority.ALWAYS);
     canvas.addEventHandler(

@@ -73,9 +73,11 @@ public final class ModelCanvas extends BorderPane {
   private final Map<String, NodeView> views = new HashMap<>();
   private final List<Object> strongRefs = new ArrayList<>();
 
+  private final javafx.beans.property.BooleanProperty editable = new javafx.beans.property.SimpleBooleanProperty(this, "editable", true);
   private boolean spaceDown;
   private boolean syncingBars;
-  private boolean fitted;
+  /** Whether the user panned or zoomed; until then the view keeps the whole model in sight as the canvas is resized. */
+  private boolean viewMoved;
   // the gesture under way
   private Point2D gestureStart;
   private double panStartX;
@@ -119,6 +121,14 @@ public final class ModelCanvas extends BorderPane {
     redraw();
   }
 
+  /**
+   * Whether gestures may change the model (drop, wire, move, which the model page turns off while a lesson locks its commands);
+   * selecting, panning and zooming always work.
+   */
+  public javafx.beans.property.BooleanProperty editableProperty() {
+    return editable;
+  }
+
   // ---- commands the toolbar calls -----------------------------------------------------------------------------------------------
 
   /** Zooms so that the whole model fits, centred. */
@@ -129,6 +139,7 @@ public final class ModelCanvas extends BorderPane {
 
   /** Zooms in or out by one step, keeping the middle of the view in place. */
   public void zoomBy(boolean in) {
+    viewMoved = true;
     Point2D centre = new Point2D(surface.getWidth() / 2, surface.getHeight() / 2);
     Point2D before = toWorld(centre);
     if (in) {
@@ -180,19 +191,20 @@ public final class ModelCanvas extends BorderPane {
     pan.yProperty().addListener(o -> syncBars());
     hbar.valueProperty().addListener((obs, old, v) -> {
       if (!syncingBars) {
+        viewMoved = true;
         pan.setX(-v.doubleValue());
       }
     });
     vbar.valueProperty().addListener((obs, old, v) -> {
       if (!syncingBars) {
+        viewMoved = true;
         pan.setY(-v.doubleValue());
       }
     });
   }
 
   private void onResize() {
-    if (!fitted && surface.getWidth() > 0 && surface.getHeight() > 0) {
-      fitted = true;
+    if (!viewMoved && surface.getWidth() > 0 && surface.getHeight() > 0) {
       double[] b = vm.contentBounds();
       if (b[2] - b[0] > surface.getWidth() || b[3] - b[1] > surface.getHeight()) {
         fitToView();
@@ -332,7 +344,7 @@ public final class ModelCanvas extends BorderPane {
     surface.addEventHandler(
         MouseDragEvent.MOUSE_DRAG_ENTERED,
         e -> {
-          if (dragType(e) != null) {
+          if (dragType(e) != null && editable.get()) {
             surface.getStyleClass().add("drop-target");
           }
         });
@@ -342,7 +354,8 @@ public final class ModelCanvas extends BorderPane {
         e -> {
           surface.getStyleClass().remove("drop-target");
           LayerType type = dragType(e);
-          if (type != null) {
+          if (type != null && editable.get()) {
+            viewMoved = true;
             Point2D p = toWorld(surface.sceneToLocal(e.getSceneX(), e.getSceneY()));
             commands.addLayerAt(type, p.getX(), p.getY());
             surface.requestFocus();
@@ -356,6 +369,7 @@ public final class ModelCanvas extends BorderPane {
   }
 
   private void onSurfacePressed(MouseEvent e) {
+    viewMoved = true; // the user works here now: the view stays where it is
     surface.requestFocus();
     gestureStart = new Point2D(e.getX(), e.getY());
     boolean extend = e.isShiftDown() || e.isShortcutDown();
@@ -379,6 +393,7 @@ public final class ModelCanvas extends BorderPane {
       return;
     }
     if (panning) {
+      viewMoved = true;
       pan.setX(panStartX + e.getX() - gestureStart.getX());
       pan.setY(panStartY + e.getY() - gestureStart.getY());
     } else if (band != null) {
@@ -411,6 +426,7 @@ public final class ModelCanvas extends BorderPane {
   }
 
   private void onScroll(ScrollEvent e) {
+    viewMoved = true;
     if (e.isShortcutDown()) {
       Point2D at = new Point2D(e.getX(), e.getY());
       Point2D before = toWorld(at);
@@ -430,6 +446,7 @@ public final class ModelCanvas extends BorderPane {
     String id = view.node().id();
     view.setOnMousePressed(
         e -> {
+          viewMoved = true;
           surface.requestFocus();
           if (e.getButton() != MouseButton.PRIMARY) {
             return;
@@ -455,7 +472,7 @@ public final class ModelCanvas extends BorderPane {
         });
     view.setOnMouseDragged(
         e -> {
-          if (dragOrigin == null || gestureStart == null || e.getButton() != MouseButton.PRIMARY) {
+          if (dragOrigin == null || gestureStart == null || e.getButton() != MouseButton.PRIMARY || !editable.get()) {
             return;
           }
           double z = vm.zoomProperty().get();
@@ -491,7 +508,7 @@ public final class ModelCanvas extends BorderPane {
     // wires start at output ports
     view.outputPort().setOnMousePressed(
         e -> {
-          if (e.getButton() != MouseButton.PRIMARY) {
+          if (e.getButton() != MouseButton.PRIMARY || !editable.get()) {
             return;
           }
           pendingFrom = id;
