@@ -343,7 +343,7 @@ public final class ModelEditorViewModel implements CanvasCommands {
     int p = Math.max(0, Math.min(port, ports));
     LayerType type = getModel().layer(target).type();
     if (p >= type.maxInputs()) {
-      message.set(Messages.get("canvas.refused", Messages.get("canvas.noMoreInputs", to, type.jsonName(), type.maxInputs())));
+      message.set(Messages.get("canvas.refused", Messages.get("canvas.noMoreInputs", type.maxInputs(), to, type.jsonName())));
       return false;
     }
     if (p < ports && from.equals(getModel().inputsOf(target).get(p))) {
