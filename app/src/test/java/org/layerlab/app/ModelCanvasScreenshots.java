@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Screenshots of the model canvas in both languages and both themes: the spiral MLP turned into a residual network by hand (an Add
- * joining two paths), one layer selected, and a layer dropped but not yet wired, with its red badge. Runs only with
+ * joining two paths) with a Dropout whose rate is out of range, selected, showing its red badge. Runs only with
  * {@code -Dlayerlab.screenshots=true}; the pictures land in {@code target/screenshots}.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -74,8 +74,9 @@ class ModelCanvasScreenshots {
           m.connect("dense1", "add1", 1);
           m.connect("add1", "output", 0);
           m.relayout();
-          m.addLayerAt(LayerType.DROPOUT, 640, 120);
-          m.select(2);
+          m.select(1);
+          m.addLayer(LayerType.DROPOUT);
+          m.selectedLayerProperty().get().field("rate").setText("1.5");
         });
     for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
       for (Theme theme : Theme.values()) {
@@ -85,7 +86,7 @@ class ModelCanvasScreenshots {
               viewModel.settings().themeProperty().set(theme);
             });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#fitButton");
+        Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
         String name = "model-canvas-" + language.getLanguage() + "-" + theme.name().toLowerCase();
         robot.interact(() -> save(robot.lookup("#modelEditor").query(), name));

@@ -69,6 +69,7 @@ public final class LayerEditor {
               s.kind() == Setting.Kind.CHOICE ? SettingField.Editor.CHOICE : SettingField.Editor.TEXT,
               s.choices(),
               format(spec.settings().get(s.name())));
+      field.setProblem(s.problem(spec.settings().get(s.name())), false); // a value out of range says so from the start
       field.textProperty().addListener((obs, old, text) -> apply(s, field, text));
       fields.add(field);
     }

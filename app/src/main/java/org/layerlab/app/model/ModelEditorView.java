@@ -189,7 +189,7 @@ public final class ModelEditorView extends SplitPane {
 
     Label hint = new Label(Messages.get("canvas.hint"));
     hint.setId("canvasHint");
-    hint.getStyleClass().add("hint-text");
+    hint.getStyleClass().addAll("hint-text", "canvas-hint");
     hint.setWrapText(true);
     hint.setMinHeight(Region.USE_PREF_SIZE);
 
@@ -207,7 +207,17 @@ public final class ModelEditorView extends SplitPane {
     keep(viewModel.validProperty(), (obs, old, valid) -> styleProblems(problems, valid));
     styleProblems(problems, viewModel.isValid());
 
-    VBox column = new VBox(6, title(Messages.get("model.title")), toolbar, canvas, message, hint, totals, problems);
+    // the problems stay in sight however many there are; a long list scrolls instead of squeezing the canvas
+    ScrollPane problemsScroll = new ScrollPane(problems);
+    problemsScroll.setId("problemsScroll");
+    problemsScroll.getStyleClass().add("problems-scroll");
+    problemsScroll.setFitToWidth(true);
+    problemsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    problemsScroll.setMaxHeight(96);
+    problemsScroll.setMinHeight(Region.USE_PREF_SIZE);
+    problemsScroll.prefViewportHeightProperty().bind(problems.heightProperty());
+
+    VBox column = new VBox(6, title(Messages.get("model.title")), toolbar, canvas, message, hint, totals, problemsScroll);
     column.setId("modelColumn");
     column.setPadding(new Insets(10));
     column.setMinWidth(300);
@@ -245,20 +255,8 @@ public final class ModelEditorView extends SplitPane {
     layout.setOnAction(
         e -> {
           viewModel.relayout();
-          canvas.fitToView();
+          canvas.showModel();
         });
-
-    Button zoomOut = button("zoomOutButton", "\u2212", "canvas.zoomOut");
-    zoomOut.setOnAction(e -> canvas.zoomBy(false));
-    Label zoom = new Label();
-    zoom.setId("zoomLabel");
-    zoom.getStyleClass().add("zoom-label");
-    zoom.setMinWidth(Region.USE_PREF_SIZE);
-    zoom.textProperty().bind(viewModel.canvas().zoomTextProperty());
-    Button zoomIn = button("zoomInButton", "+", "canvas.zoomIn");
-    zoomIn.setOnAction(e -> canvas.zoomBy(true));
-    Button fit = button("fitButton", Messages.get("canvas.fit"), "canvas.fit.tooltip");
-    fit.setOnAction(e -> canvas.fitToView());
 
     MenuButton templates = new MenuButton(Messages.get("canvas.templates"));
     templates.setId("templatesButton");
@@ -284,8 +282,7 @@ public final class ModelEditorView extends SplitPane {
             4,
             group(undo, redo),
             group(copy, paste, remove),
-            group(layout, templates),
-            group(zoomOut, zoom, zoomIn, fit));
+            group(layout, templates));
     bar.setId("layerCommands");
     bar.getStyleClass().add("canvas-toolbar");
     return bar;
@@ -306,7 +303,7 @@ public final class ModelEditorView extends SplitPane {
       }
     }
     viewModel.useTemplate(template);
-    canvas.fitToView();
+    canvas.showModel();
   }
 
   // ---- right-hand slot ----------------------------------------------------------------------------------------------------------

@@ -30,8 +30,8 @@ import org.layerlab.model.project.Layout.Position;
  */
 public final class CanvasViewModel {
 
-  public static final double NODE_WIDTH = 212;
-  public static final double NODE_HEIGHT = 92;
+  public static final double NODE_WIDTH = 184;
+  public static final double NODE_HEIGHT = 84;
   public static final double MIN_ZOOM = 0.25;
   public static final double MAX_ZOOM = 2.0;
   /** How far a pasted node lands from the node it copies, right and down. */

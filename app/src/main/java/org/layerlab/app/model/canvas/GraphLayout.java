@@ -40,8 +40,8 @@ public final class GraphLayout {
   public record WireKey(String from, String to, int port) {}
 
   static final double MARGIN = 40;
-  static final double GAP_X = 48;
-  static final double GAP_Y = 64;
+  static final double GAP_X = 36;
+  static final double GAP_Y = 52;
   /** The width a long wire's dummy point takes in its row. */
   static final double DUMMY_WIDTH = 24;
   private static final int SWEEPS = 8;

@@ -21,7 +21,13 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseDragEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.ClosePath;
 import javafx.scene.shape.CubicCurveTo;
@@ -57,6 +63,8 @@ public final class ModelCanvas extends BorderPane {
 
   private static final double WIRE_REACH = 14;
   private static final double BAND_PAD = 600;
+  /** The smallest zoom a first look at the model uses: below it node texts are too small to read. */
+  static final double READABLE_ZOOM = 0.75;
 
   private final CanvasViewModel vm;
   private final CanvasCommands commands;
@@ -113,7 +121,9 @@ public final class ModelCanvas extends BorderPane {
     hbar.setId("canvasHBar");
     vbar.setId("canvasVBar");
     vbar.setOrientation(Orientation.VERTICAL);
-    setCenter(surface);
+    StackPane centre = new StackPane(surface, createZoomBar());
+    centre.setMinSize(120, 120);
+    setCenter(centre);
     setRight(vbar);
     setBottom(hbar);
     initGestures();
@@ -129,12 +139,65 @@ public final class ModelCanvas extends BorderPane {
     return editable;
   }
 
+  /** Zoom out, the zoom in percent, zoom in and fit, floating in the canvas's top right corner. */
+  private HBox createZoomBar() {
+    Button out = zoomButton("zoomOutButton", "\u2212", "canvas.zoomOut");
+    out.setOnAction(e -> zoomBy(false));
+    Label percent = new Label();
+    percent.setId("zoomLabel");
+    percent.getStyleClass().add("zoom-label");
+    percent.setMinWidth(Region.USE_PREF_SIZE);
+    percent.textProperty().bind(vm.zoomTextProperty());
+    Button in = zoomButton("zoomInButton", "+", "canvas.zoomIn");
+    in.setOnAction(e -> zoomBy(true));
+    Button fit = zoomButton("fitButton", Messages.get("canvas.fit"), "canvas.fit.tooltip");
+    fit.setOnAction(e -> fitToView());
+    HBox bar = new HBox(2, out, percent, in, fit);
+    bar.setId("zoomBar");
+    bar.getStyleClass().add("canvas-zoom-bar");
+    bar.setAlignment(Pos.CENTER);
+    bar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    bar.setPickOnBounds(false);
+    StackPane.setAlignment(bar, Pos.TOP_RIGHT);
+    StackPane.setMargin(bar, new Insets(6));
+    return bar;
+  }
+
+  private static Button zoomButton(String id, String text, String tooltipKey) {
+    Button b = new Button(text);
+    b.setId(id);
+    b.setMinWidth(Region.USE_PREF_SIZE);
+    b.setFocusTraversable(false);
+    b.setTooltip(new javafx.scene.control.Tooltip(Messages.get(tooltipKey)));
+    return b;
+  }
+
   // ---- commands the toolbar calls -----------------------------------------------------------------------------------------------
 
   /** Zooms so that the whole model fits, centred. */
   public void fitToView() {
     vm.fit(surface.getWidth(), surface.getHeight());
     centreContent();
+  }
+
+  /**
+   * A readable view of the model, for a first look: zoomed to fit, but not below {@link #READABLE_ZOOM} (node texts must stay
+   * legible), the top of the model at the top, centred across when it fits and else on its first layer.
+   */
+  public void showModel() {
+    double w = surface.getWidth();
+    double h = surface.getHeight();
+    double fit = vm.fit(w, h);
+    vm.setZoom(Math.max(READABLE_ZOOM, fit));
+    double z = vm.zoomProperty().get();
+    double[] b = vm.contentBounds();
+    if ((b[2] - b[0]) * z + 2 * GraphLayout.MARGIN * z <= w || vm.nodes().isEmpty()) {
+      pan.setX((w - (b[2] - b[0]) * z) / 2 - b[0] * z);
+    } else {
+      CanvasNode first = vm.nodes().get(0);
+      pan.setX(w / 2 - (first.x() + CanvasViewModel.NODE_WIDTH / 2) * z);
+    }
+    pan.setY((b[3] - b[1]) * z + 2 * GraphLayout.MARGIN * z <= h ? (h - (b[3] - b[1]) * z) / 2 - b[1] * z : GraphLayout.MARGIN * z - b[1] * z);
   }
 
   /** Zooms in or out by one step, keeping the middle of the view in place. */
@@ -205,12 +268,7 @@ public final class ModelCanvas extends BorderPane {
 
   private void onResize() {
     if (!viewMoved && surface.getWidth() > 0 && surface.getHeight() > 0) {
-      double[] b = vm.contentBounds();
-      if (b[2] - b[0] > surface.getWidth() || b[3] - b[1] > surface.getHeight()) {
-        fitToView();
-      } else {
-        centreContent();
-      }
+      showModel();
     }
     syncBars();
   }
