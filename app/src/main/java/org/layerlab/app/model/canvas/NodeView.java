@@ -12,6 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.model.LayerSpec;
@@ -51,10 +52,16 @@ final class NodeView extends Pane {
     shape.setId("shape-" + node.id());
     Label parameters = label(node.parameters(), "node-parameters");
     parameters.setId("parameters-" + node.id());
-    VBox card = new VBox(2, header, summary, shape, parameters);
+    VBox card = new VBox(1, header, summary, shape, parameters);
     card.getStyleClass().add("node-body");
+    // exactly the node's size whatever the fonts, so ports and wires meet its edges
+    card.setMinSize(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
     card.setPrefSize(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
     card.setMaxSize(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
+    Rectangle clip = new Rectangle(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
+    clip.setArcWidth(12);
+    clip.setArcHeight(12);
+    card.setClip(clip);
     getChildren().add(card);
 
     Tooltip tip = new Tooltip(node.id() + " (" + node.typeName() + ")\n" + node.summary() + "\n\u2192 " + node.outputShape());
