@@ -33,9 +33,10 @@ public final class LayerEditor {
   interface Sink {
     /**
      * Runs {@code edit} as an undo step called {@code step}; {@code renamedTo} is the new name when the edit renames the layer, else
-     * {@code null}. Returns {@code null} when it was applied, or why the model refused it.
+     * {@code null}. Edits from the same {@code field}, one after another, may undo as one step. Returns {@code null} when it was
+     * applied, or why the model refused it.
      */
-    String apply(ModelEdit edit, String step, String renamedTo);
+    String apply(ModelEdit edit, String step, String renamedTo, Object field);
 
     /** Republishes the problems after a field's own problem changed without an edit. */
     void problemsChanged();
@@ -126,7 +127,7 @@ public final class LayerEditor {
       return;
     }
     String refused =
-        sink.apply(new RenameLayerEdit(spec.id(), newId), Messages.get("canvas.step.rename", spec.id(), newId), newId);
+        sink.apply(new RenameLayerEdit(spec.id(), newId), Messages.get("canvas.step.rename", spec.id(), newId), newId, field);
     field.setProblem(refused, refused != null);
     sink.problemsChanged();
   }
@@ -145,7 +146,8 @@ public final class LayerEditor {
         sink.apply(
             new ChangeSettingEdit(spec.id(), setting.name(), value),
             Messages.get("canvas.step.setting", setting.name(), spec.id()),
-            null);
+            null,
+            field);
     if (refused != null) {
       field.setProblem(refused, true);
     }

@@ -65,8 +65,16 @@ public final class ModelEditorViewModel implements CanvasCommands {
   /** How many problems the problems line lists before it says how many more there are. */
   static final int PROBLEMS_SHOWN = 3;
 
-  /** One step of the undo stack: a model edit (with the node positions around it), or a move of nodes alone. */
-  private record Step(String description, boolean modelEdit, Map<String, Position> placesBefore, Map<String, Position> placesAfter) {}
+  /**
+   * One step of the undo stack: {@code edits} model edits of the history (0 for a move of nodes alone), with the node positions
+   * before and after. Typing in one field of the settings form makes one step however many keystrokes it took; {@code mergeKey}
+   * names that field ({@code null} for every other step).
+   */
+  private record Step(
+      String description, int edits, Map<String, Position> placesBefore, Map<String, Position> placesAfter, Object mergeKey) {}
+
+  /** The field of the form whose edits merge into one undo step, set while such an edit runs. */
+  private Object typingIn;
 
   private final EditHistory history;
   private final CanvasViewModel canvas;
@@ -363,7 +371,7 @@ public final class ModelEditorViewModel implements CanvasCommands {
     canvas.place(positions);
     Map<String, Position> after = canvas.snapshot();
     if (!after.equals(before)) {
-      pushStep(new Step(Messages.get("canvas.step.move", positions.size()), false, before, after));
+      pushStep(new Step(Messages.get("canvas.step.move", positions.size()), 0, before, after, null));
     }
   }
 
@@ -372,7 +380,7 @@ public final class ModelEditorViewModel implements CanvasCommands {
     Map<String, Position> before = canvas.snapshot();
     canvas.relayout();
     if (!before.isEmpty()) {
-      pushStep(new Step(Messages.get("canvas.step.layout"), false, before, canvas.snapshot()));
+      pushStep(new Step(Messages.get("canvas.step.layout"), 0, before, canvas.snapshot(), null));
     }
   }
 
@@ -474,7 +482,7 @@ public final class ModelEditorViewModel implements CanvasCommands {
     }
     redoSteps.push(step);
     canvas.restore(step.placesBefore());
-    if (step.modelEdit()) {
+    for (int i = 0; i < step.edits(); i++) {
       history.undo();
     }
     message.set("");
@@ -488,7 +496,7 @@ public final class ModelEditorViewModel implements CanvasCommands {
     }
     undoSteps.push(step);
     canvas.restore(step.placesAfter());
-    if (step.modelEdit()) {
+    for (int i = 0; i < step.edits(); i++) {
       history.redo();
     }
     message.set("");
@@ -557,7 +565,13 @@ public final class ModelEditorViewModel implements CanvasCommands {
       return Messages.get("canvas.unchanged");
     }
     places.run();
-    pushStep(new Step(text, true, before, canvas.snapshot()));
+    Step top = undoSteps.peek();
+    if (typingIn != null && top != null && typingIn.equals(top.mergeKey()) && redoSteps.isEmpty()) {
+      undoSteps.pop(); // more typing in the same field: one step for all of it
+      pushStep(new Step(text, top.edits() + 1, top.placesBefore(), canvas.snapshot(), typingIn));
+    } else {
+      pushStep(new Step(text, 1, before, canvas.snapshot(), typingIn));
+    }
     message.set("");
     return null;
   }
@@ -744,9 +758,10 @@ public final class ModelEditorViewModel implements CanvasCommands {
   /** Runs the settings form's edits as undo steps, keeping the form's fields (and the user's focus) as they are. */
   private final class FieldSink implements LayerEditor.Sink {
     @Override
-    public String apply(ModelEdit edit, String step, String renamedTo) {
+    public String apply(ModelEdit edit, String step, String renamedTo, Object field) {
       String renamedFrom = renamedTo == null ? null : selectedLayer.get() == null ? null : selectedLayer.get().id();
       fieldEdit = true;
+      typingIn = field;
       String refused;
       try {
         if (renamedFrom != null) {
@@ -758,6 +773,7 @@ public final class ModelEditorViewModel implements CanvasCommands {
         }
       } finally {
         fieldEdit = false;
+        typingIn = null;
       }
       onSelection();
       return refused == null || refused.equals(Messages.get("canvas.unchanged")) ? null : refused;

@@ -208,6 +208,30 @@ class ModelCanvasEditingTest {
   }
 
   @Test
+  void typingAValueKeyByKeyIsOneUndoStepAndAnotherFieldStartsANewOne() {
+    vm.select(1);
+    LayerEditor editor = vm.selectedLayerProperty().get();
+    for (String text : List.of("1", "12", "128")) {
+      editor.field("units").setText(text);
+    }
+    for (String text : List.of("h", "hi", "hidden")) {
+      editor.field(LayerEditor.NAME_KEY).setText(text);
+    }
+    assertEquals("Undo: rename a layer to hidden (Ctrl+Z)", vm.undoTextProperty().get());
+
+    vm.undo();
+    assertEquals("dense1", vm.getModel().layer(1).id());
+    assertEquals(128, vm.getModel().layer(1).intSetting("units"), "the name was one step");
+    vm.undo();
+    assertEquals(64, vm.getModel().layer(1).intSetting("units"), "the number was another");
+    assertFalse(vm.canUndoProperty().get());
+    vm.redo();
+    vm.redo();
+    assertEquals("hidden", vm.getModel().layer(1).id());
+    assertEquals(128, vm.getModel().layer(1).intSetting("units"));
+  }
+
+  @Test
   void renamingInTheFormKeepsTheSelectionAndThePlace() {
     vm.placeNodes(Map.of("dense1", new Position(500, 100)));
     vm.select(1);
