@@ -177,4 +177,50 @@ class ModelCanvasWindowTest {
     assertEquals(start.getX(), centre(robot.lookup("#node-output .node-body").query()).getX(), 3);
     assertFalse(viewModel.project().isDirty());
   }
+
+  @Test
+  void shiftDragSelectsAnAreaAndCtrlCCtrlVPastesCopiesWithTheirWire(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> viewModel.main().training().canTrain());
+    robot.clickOn("#fitButton");
+    Bounds dense1 = bounds(robot.lookup("#node-dense1 .node-body").query());
+    Bounds dense2 = bounds(robot.lookup("#node-dense2 .node-body").query());
+    Bounds surface = bounds(robot.lookup("#canvasSurface").query());
+    // from empty space left of dense1 to the middle of dense2: the band meets both
+    Point2D from = new Point2D(surface.getMinX() + 8, dense1.getMinY() - 4);
+    robot.press(KeyCode.SHIFT);
+    robot.drag(from, MouseButton.PRIMARY).moveTo(new Point2D(dense2.getCenterX(), dense2.getCenterY())).drop();
+    robot.release(KeyCode.SHIFT);
+    assertEquals(List.of("dense1", "dense2"), editor().canvas().selection());
+
+    robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+    robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertEquals(6, robot.lookup(".canvas-node").queryAll().size());
+    assertEquals(List.of("dense3", "dense4"), editor().canvas().selection());
+    assertTrue(robot.lookup("#wire-dense3-dense4-0").tryQuery().isPresent(), "the wire between the copies");
+  }
+
+  @Test
+  void draggingEmptySpacePansAndCtrlWheelZooms(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> viewModel.main().training().canTrain());
+    Bounds surface = bounds(robot.lookup("#canvasSurface").query());
+    Point2D before = centre(robot.lookup("#node-input .node-body").query());
+    List<String> selected = List.copyOf(editor().canvas().selection());
+    Point2D empty = new Point2D(surface.getMinX() + 10, surface.getMinY() + surface.getHeight() / 2);
+    robot.drag(empty, MouseButton.PRIMARY).moveBy(30, 20).moveBy(30, 20).drop();
+    Point2D after = centre(robot.lookup("#node-input .node-body").query());
+    assertEquals(before.getX() + 60, after.getX(), 2);
+    assertEquals(before.getY() + 40, after.getY(), 2);
+    assertEquals(selected, editor().canvas().selection(), "panning leaves the selection alone");
+
+    String zoom = robot.lookup("#zoomLabel").queryAs(Label.class).getText();
+    robot.moveTo(empty).press(KeyCode.CONTROL).scroll(3, javafx.geometry.VerticalDirection.UP).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(zoom.equals(robot.lookup("#zoomLabel").queryAs(Label.class).getText()), "Ctrl+wheel changed the zoom from " + zoom);
+  }
+
+  private static Bounds bounds(Node node) {
+    return node.localToScreen(node.getBoundsInLocal());
+  }
 }

@@ -50,7 +50,8 @@ import org.layerlab.model.project.Layout.Position;
  *   <li>Drag from a node's output port (bottom) to another node's input port (top) to connect them; a drop on the node's body picks
  *       its first open port. Click a wire to select it.
  *   <li>Click a node to select it, Ctrl- or Shift-click to add it to the selection; drag nodes to move them.
- *   <li>Drag empty space (or with the middle button, or with Space held) to pan; Shift- or Ctrl-drag empty space for a rubber band;
+ *   <li>Drag empty space (or with the middle button, or with Space held) to pan; Shift-drag empty space for a rubber band that
+ *       selects what it meets, Ctrl-drag for one that adds to the selection;
  *       the wheel scrolls, Ctrl+wheel zooms at the mouse.
  * </ul>
  *
@@ -92,6 +93,7 @@ public final class ModelCanvas extends BorderPane {
   private double panStartY;
   private boolean panning;
   private Rectangle band;
+  private boolean bandExtends;
   private Map<String, Position> dragOrigin;
   private Map<String, Position> dragNow;
   private Path pendingWire;
@@ -439,6 +441,7 @@ public final class ModelCanvas extends BorderPane {
     } else if (e.getButton() == MouseButton.PRIMARY) {
       Point2D w = toWorld(gestureStart);
       band = new Rectangle(w.getX(), w.getY(), 0, 0);
+      bandExtends = e.isShortcutDown();
       band.setId("rubberBand");
       band.getStyleClass().add("canvas-band");
       overlay.getChildren().add(band);
@@ -472,7 +475,8 @@ public final class ModelCanvas extends BorderPane {
     boolean moved = gestureStart.distance(e.getX(), e.getY()) > 3;
     if (band != null) {
       overlay.getChildren().remove(band);
-      vm.selectAll(vm.nodesIn(band.getX(), band.getY(), band.getX() + band.getWidth(), band.getY() + band.getHeight()), true);
+      // a band drawn with Shift selects what it meets; with Ctrl it adds that to the selection
+      vm.selectAll(vm.nodesIn(band.getX(), band.getY(), band.getX() + band.getWidth(), band.getY() + band.getHeight()), bandExtends);
       band = null;
     } else if (panning && !moved && e.getButton() == MouseButton.PRIMARY) {
       vm.selectOnly(null); // a click on empty space clears the selection
