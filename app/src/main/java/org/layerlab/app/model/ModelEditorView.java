@@ -7,6 +7,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -373,7 +374,16 @@ public final class ModelEditorView extends SplitPane {
           e -> {
             if (getItem() instanceof PaletteEntry && e.getButton() == MouseButton.PRIMARY) {
               startFullDrag();
+              if (getScene() != null) {
+                getScene().setCursor(Cursor.CLOSED_HAND); // something is in the hand until it is dropped
+              }
               e.consume();
+            }
+          });
+      setOnMouseReleased(
+          e -> {
+            if (getScene() != null && getScene().getCursor() == Cursor.CLOSED_HAND) {
+              getScene().setCursor(null);
             }
           });
     }

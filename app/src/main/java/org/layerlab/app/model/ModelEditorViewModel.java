@@ -314,6 +314,11 @@ public final class ModelEditorViewModel implements CanvasCommands {
     return execute(edit, edit.description(), () -> {}) == null;
   }
 
+  /** Runs {@code edit} as one undo step that the Undo button's tooltip calls {@code stepText} (in the UI language). */
+  public boolean execute(ModelEdit edit, String stepText) {
+    return execute(edit, stepText, () -> {}) == null;
+  }
+
   /** Adds a layer of {@code type} with default settings after the selected layer (at the end when none is) and selects it. */
   public void addLayer(LayerType type) {
     String id = getModel().freshId(type);
