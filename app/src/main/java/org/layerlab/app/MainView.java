@@ -15,6 +15,9 @@ import javafx.scene.layout.VBox;
 import org.layerlab.app.data.DataView;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.model.ModelEditorView;
+import org.layerlab.app.model.inspect.CodeExportView;
+import org.layerlab.app.model.inspect.LayerPropertySheet;
+import org.layerlab.app.model.inspect.ModelSummaryView;
 import org.layerlab.app.runs.RunsView;
 import org.layerlab.app.setup.TrainingSetupView;
 import org.layerlab.app.training.TrainingView;
@@ -36,7 +39,7 @@ public final class MainView extends BorderPane {
     setId("mainView");
     setTop(createHeader(viewModel));
 
-    Tab model = new Tab(Messages.get("tab.model"), new ModelEditorView(viewModel.modelEditor()));
+    Tab model = new Tab(Messages.get("tab.model"), createModelPage(viewModel));
     model.setId("modelTab");
     Tab data = new Tab(Messages.get("tab.data"), new DataView(viewModel.data(), viewModel.check()));
     data.setId("dataTab");
@@ -54,6 +57,23 @@ public final class MainView extends BorderPane {
     tabs.setId("pageTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     setCenter(tabs);
+  }
+
+  /** The model page: palette, canvas, and on the right the selected layer's properties, the summary and the code, in tabs. */
+  private static ModelEditorView createModelPage(MainViewModel viewModel) {
+    ModelEditorView editor = new ModelEditorView(viewModel.modelEditor());
+    Tab properties = new Tab(Messages.get("inspect.tab.properties"), new LayerPropertySheet(viewModel.layerSheet()));
+    properties.setId("propertiesTab");
+    Tab summary = new Tab(Messages.get("inspect.tab.summary"), new ModelSummaryView(viewModel.summary()));
+    summary.setId("summaryTab");
+    Tab code = new Tab(Messages.get("inspect.tab.code"), new CodeExportView(viewModel.code()));
+    code.setId("codeTab");
+    TabPane inspector = new TabPane(properties, summary, code);
+    inspector.setId("inspectorTabs");
+    inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    VBox.setVgrow(inspector, javafx.scene.layout.Priority.ALWAYS);
+    editor.setInspector(inspector);
+    return editor;
   }
 
   /** The training page: the settings on the left, the run monitor on the right. */

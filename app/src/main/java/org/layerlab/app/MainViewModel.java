@@ -6,7 +6,15 @@ import java.util.ResourceBundle;
 import org.layerlab.app.check.CheckViewModel;
 import org.layerlab.app.data.DataViewModel;
 import org.layerlab.app.i18n.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableValue;
 import org.layerlab.app.model.ModelEditorViewModel;
+import org.layerlab.app.model.inspect.CodeExportViewModel;
+import org.layerlab.app.model.inspect.LayerEdits;
+import org.layerlab.app.model.inspect.LayerPropertySheetViewModel;
+import org.layerlab.app.model.inspect.ModelSummaryViewModel;
+import org.layerlab.model.edit.ChangeSettingEdit;
 import org.layerlab.app.runs.RunsViewModel;
 import org.layerlab.app.setup.TrainingSetupViewModel;
 import org.layerlab.app.training.TrainingViewModel;
@@ -25,13 +33,16 @@ public final class MainViewModel {
   private final DataViewModel data;
   private final TrainingSetupViewModel setup;
   private final TrainingViewModel training;
+  private final LayerPropertySheetViewModel layerSheet;
+  private final ModelSummaryViewModel summary;
+  private final CodeExportViewModel code;
   private final RunsViewModel runs;
   private final CheckViewModel check;
 
   public MainViewModel(AppContext context) {
     this.opened = context.opened();
     Project project = opened.project();
-    modelEditor = new ModelEditorViewModel(project.model());
+    modelEditor = new ModelEditorViewModel(project.model(), project.layout());
     data =
         new DataViewModel(
             opened.directory(),
@@ -50,6 +61,27 @@ public final class MainViewModel {
         new TrainingViewModel(
             project, data, setup, modelEditor.modelProperty(), modelEditor.validProperty(), context.jobs(), context.executor());
     runs = new RunsViewModel(context.runStore(), context.executor());
+    ObservableValue<String> selectedLayer =
+        Bindings.createStringBinding(
+            () -> modelEditor.selectedLayerProperty().get() == null ? null : modelEditor.selectedLayerProperty().get().id(),
+            modelEditor.selectedLayerProperty());
+    layerSheet =
+        new LayerPropertySheetViewModel(
+            modelEditor.modelProperty(),
+            selectedLayer,
+            new LayerEdits() {
+              @Override
+              public void rename(String layerId, String newName) {
+                modelEditor.renameLayer(layerId, newName);
+              }
+
+              @Override
+              public void changeSetting(String layerId, String key, Object value) {
+                modelEditor.execute(new ChangeSettingEdit(layerId, key, value), Messages.get("inspect.step.setting", layerId, key));
+              }
+            });
+    summary = new ModelSummaryViewModel(modelEditor.modelProperty(), data.dataSignatureProperty());
+    code = new CodeExportViewModel(modelEditor.modelProperty(), new SimpleStringProperty(project.name()));
     check = new CheckViewModel(training::projectToTrain, opened.directory(), context.executor());
 
     data.dataSignatureProperty().addListener((obs, old, signature) -> modelEditor.setDataSignature(signature));
@@ -94,6 +126,21 @@ public final class MainViewModel {
   /** The training page: the settings a run trains with. */
   public TrainingSetupViewModel setup() {
     return setup;
+  }
+
+  /** The model page's property sheet of the selected layer. */
+  public LayerPropertySheetViewModel layerSheet() {
+    return layerSheet;
+  }
+
+  /** The model page's Keras-style summary. */
+  public ModelSummaryViewModel summary() {
+    return summary;
+  }
+
+  /** The model page's code export. */
+  public CodeExportViewModel code() {
+    return code;
   }
 
   public TrainingViewModel training() {

@@ -264,12 +264,39 @@ public final class WorkbenchView extends BorderPane {
         .on(Shortcut.STOP, () -> viewModel.main().training().stop())
         .enabledWhen(Shortcut.STOP, () -> viewModel.main().training().isRunning())
         .on(Shortcut.REMOVE_LAYER, () -> viewModel.main().modelEditor().removeSelected())
-        .enabledWhen(Shortcut.REMOVE_LAYER, () -> !viewModel.lessons().isLocked("layerCommands"))
+        .enabledWhen(Shortcut.REMOVE_LAYER, () -> modelFocused() && !viewModel.lessons().isLocked("layerCommands"))
+        .on(Shortcut.UNDO, () -> viewModel.main().modelEditor().undo())
+        .enabledWhen(Shortcut.UNDO, () -> !viewModel.lessons().isLocked("layerCommands"))
+        .on(Shortcut.REDO, () -> viewModel.main().modelEditor().redo())
+        .enabledWhen(Shortcut.REDO, () -> !viewModel.lessons().isLocked("layerCommands"))
+        .on(Shortcut.REDO_ALT, () -> viewModel.main().modelEditor().redo())
+        .enabledWhen(Shortcut.REDO_ALT, () -> !viewModel.lessons().isLocked("layerCommands"))
+        .on(Shortcut.COPY, () -> viewModel.main().modelEditor().copy())
+        .enabledWhen(Shortcut.COPY, this::modelFocused)
+        .on(Shortcut.PASTE, () -> viewModel.main().modelEditor().paste())
+        .enabledWhen(Shortcut.PASTE, () -> modelFocused() && !viewModel.lessons().isLocked("layerCommands"))
+        .on(Shortcut.SELECT_ALL, () -> viewModel.main().modelEditor().selectAll())
+        .enabledWhen(Shortcut.SELECT_ALL, this::modelFocused)
+        .on(Shortcut.FIT_VIEW, () -> lookupModelEditor().ifPresent(m -> m.canvas().fitToView()))
         .on(Shortcut.MOVE_LAYER_UP, () -> viewModel.main().modelEditor().moveSelectedUp())
         .enabledWhen(Shortcut.MOVE_LAYER_UP, () -> !viewModel.lessons().isLocked("layerCommands"))
         .on(Shortcut.MOVE_LAYER_DOWN, () -> viewModel.main().modelEditor().moveSelectedDown())
         .enabledWhen(Shortcut.MOVE_LAYER_DOWN, () -> !viewModel.lessons().isLocked("layerCommands"))
         .on(Shortcut.CHEAT_SHEET, this::showCheatSheet);
+  }
+
+  /** Whether the keyboard is in the model page (its canvas, palette or settings), where copy, paste and Delete act on layers. */
+  private boolean modelFocused() {
+    for (javafx.scene.Node n = scene == null ? null : scene.getFocusOwner(); n != null; n = n.getParent()) {
+      if (n instanceof org.layerlab.app.model.ModelEditorView) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private java.util.Optional<org.layerlab.app.model.ModelEditorView> lookupModelEditor() {
+    return java.util.Optional.ofNullable((org.layerlab.app.model.ModelEditorView) lookup("#modelEditor"));
   }
 
   private void onKey(KeyEvent event) {

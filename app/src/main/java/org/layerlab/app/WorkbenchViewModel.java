@@ -66,6 +66,9 @@ public final class WorkbenchViewModel {
     m.data().relocalize();
     m.check().relocalize();
     m.setup().relocalize();
+    m.layerSheet().relocalize();
+    m.summary().refresh();
+    m.code().relocalize();
     m.training().relocalize();
     m.runs().relocalize();
     project.relocalize();

@@ -15,6 +15,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.layerlab.app.model.ModelEditorViewModel;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,7 @@ class MainWindowTest {
   void trainingTheSpiralSampleDrawsLiveCurvesAndRecordsAFinishedRun(FxRobot robot) throws Exception {
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
-    assertEquals(4, robot.lookup(".layer-card").queryAll().size());
+    assertEquals(4, robot.lookup(".canvas-node").queryAll().size());
 
     robot.interact(() -> Screenshots.save(scene, "1-start"));
     robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("trainingTab"));
@@ -123,37 +125,51 @@ class MainWindowTest {
   }
 
   @Test
-  void typingAnUnreadableValueKeepsItMarksTheCardAndDisablesTrain(FxRobot robot) throws Exception {
+  void thePropertySheetRefusesAnUnreadableValueAndAppliesAGoodOneAsOneUndoStep(FxRobot robot) throws Exception {
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
+    ModelEditorViewModel editor = viewModel.main().modelEditor();
 
-    robot.clickOn("#layerCard1");
-    robot.doubleClickOn("#setting-units").write("6x4");
+    robot.clickOn("#node-dense1");
+    TextField units = robot.lookup("#property-units").queryAs(TextField.class);
+    robot.clickOn(units);
+    robot.interact(units::selectAll);
+    robot.write("6x4");
     WaitForAsyncUtils.waitForFxEvents();
 
-    assertEquals("6x4", robot.lookup("#setting-units").queryAs(TextField.class).getText());
-    assertTrue(train.isDisabled());
-    Node card = robot.lookup("#layerCard1").query();
-    assertTrue(card.getStyleClass().contains("invalid"));
-    assertTrue(
-        robot.lookup("#problemsLabel").queryAs(Label.class).getText().startsWith("dense1: units must be a whole number"),
-        robot.lookup("#problemsLabel").queryAs(Label.class).getText());
-    assertEquals("Fix the problems shown on the red layer cards to train.", robot.lookup("#statusLabel").queryAs(Label.class).getText());
+    assertEquals("6x4", units.getText(), "the typed text stays for the user to fix");
+    Label problem = robot.lookup("#property-units-problem").queryAs(Label.class);
+    assertTrue(problem.isVisible() && !problem.getText().isEmpty(), "the field says why");
+    assertEquals(64, ((Number) editor.getModel().find("dense1").orElseThrow().settings().get("units")).intValue(), "nothing unreadable is applied");
+    assertFalse(train.isDisabled(), "the model is still the last valid one");
     robot.interact(() -> Screenshots.save(scene, "4-invalid-edit"));
+
+    robot.interact(units::selectAll);
+    robot.write("8").type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(8, ((Number) editor.getModel().find("dense1").orElseThrow().settings().get("units")).intValue());
+    assertFalse(problem.isVisible());
+    String shape = robot.lookup("#node-dense1 .node-shape").queryAs(Label.class).getText();
+    assertTrue(shape.contains("8"), "the node shows the new output shape: " + shape);
+
+    robot.interact(editor::undo);
+    assertEquals(64, ((Number) editor.getModel().find("dense1").orElseThrow().settings().get("units")).intValue(), "one undo step");
   }
 
   @Test
-  void choosingFashionMnistShowsTheInputShapeFixOnTheInputCard(FxRobot robot) throws Exception {
+  void choosingFashionMnistShowsTheInputShapeFixOnTheInputNode(FxRobot robot) throws Exception {
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
 
     robot.interact(() -> robot.lookup("#datasetCombo").queryComboBox().getSelectionModel().select(1));
-    WaitForAsyncUtils.waitFor(20, SECONDS, onFx(() -> robot.lookup("#layerCard0").query().getStyleClass().contains("invalid")));
+    WaitForAsyncUtils.waitFor(20, SECONDS, onFx(() -> robot.lookup("#node-input").query().getStyleClass().contains("invalid")));
 
     assertTrue(train.isDisabled());
     assertEquals("Samples (N, 1, 28, 28) · 10 classes", robot.lookup("#datasetInfoLabel").queryAs(Label.class).getText());
     String problems = robot.lookup("#problemsLabel").queryAs(Label.class).getText();
     assertTrue(problems.contains("set shape to 1, 28, 28"), problems);
+    String badge = robot.lookup("#badge-input").queryAs(Label.class).getTooltip().getText();
+    assertTrue(badge.contains("set shape to 1, 28, 28"), "the badge's tooltip is the analyzer's message: " + badge);
     robot.interact(() -> Screenshots.save(scene, "5-fashion-mismatch"));
   }
 

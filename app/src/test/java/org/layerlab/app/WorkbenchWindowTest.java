@@ -67,7 +67,7 @@ class WorkbenchWindowTest {
   void switchingToChineseChangesTheMainLabelsAndKeepsTheEditedModel(FxRobot robot) throws Exception {
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
-    robot.clickOn("#layerCard1");
+    robot.clickOn("#node-dense1");
     robot.interact(() -> viewModel.main().modelEditor().addLayer(LayerType.DROPOUT));
     assertEquals("*Layerlab — Spiral", stage.getTitle());
     assertEquals("Train", robot.lookup("#trainButton").queryButton().getText());
@@ -80,8 +80,8 @@ class WorkbenchWindowTest {
     assertEquals("停止", robot.lookup("#stopButton").queryButton().getText());
     TabPane tabs = robot.lookup("#pageTabs").queryAs(TabPane.class);
     assertEquals(List.of("开始", "模型", "数据", "训练", "运行记录与比较"), tabs.getTabs().stream().map(t -> t.getText()).toList());
-    assertEquals(5, robot.lookup(".layer-card").queryAll().size(), "the added layer is still there");
-    assertEquals("Dropout", robot.lookup("#layerCard2 .layer-type").queryAs(Label.class).getText());
+    assertEquals(5, robot.lookup(".canvas-node").queryAll().size(), "the added layer is still there");
+    assertEquals("Dropout", robot.lookup("#node-dropout1 .node-type").queryAs(Label.class).getText());
     assertTrue(robot.lookup("#totalsLabel").queryAs(Label.class).getText().startsWith("5 层"));
     assertEquals("*Layerlab — 螺旋", stage.getTitle(), "still unsaved, the sample's name in Chinese");
     assertFalse(robot.lookup("#trainButton").queryButton().isDisabled());
@@ -139,7 +139,7 @@ class WorkbenchWindowTest {
   void savingThenOpeningThroughTheChooserBringsTheModelBack(FxRobot robot) throws Exception {
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
-    robot.clickOn("#layerCard1");
+    robot.clickOn("#node-dense1");
     robot.interact(() -> viewModel.main().modelEditor().addLayer(LayerType.DROPOUT));
     Path saved = files.resolve("with-dropout.json");
     chooser.answer(saved);
@@ -150,18 +150,18 @@ class WorkbenchWindowTest {
     assertEquals(5, ProjectFiles.read(saved).model().layers().size());
     assertEquals("Layerlab — Spiral", stage.getTitle(), "saved: no dirty marker");
 
-    robot.clickOn("#layerCard2");
+    robot.clickOn("#node-dropout1");
     robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
     WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(4, robot.lookup(".layer-card").queryAll().size(), "Delete removes the selected layer");
+    assertEquals(4, robot.lookup(".canvas-node").queryAll().size(), "Delete removes the selected layer");
     assertEquals("*Layerlab — Spiral", stage.getTitle());
 
     chooser.answer(saved);
     robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !robot.lookup("#trainButton").queryButton().isDisabled());
-    assertEquals(5, robot.lookup(".layer-card").queryAll().size());
-    assertEquals("Dropout", robot.lookup("#layerCard2 .layer-type").queryAs(Label.class).getText());
+    assertEquals(5, robot.lookup(".canvas-node").queryAll().size());
+    assertEquals("Dropout", robot.lookup("#node-dropout1 .node-type").queryAs(Label.class).getText());
     assertEquals("Layerlab — Spiral", stage.getTitle());
     assertEquals(2, chooser.asked());
     assertTrue(robot.lookup("#recentProjects").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 1);

@@ -1,6 +1,7 @@
 /**
- * The model editor: a palette of layer types, the model as a list of layer cards with their output shapes and parameter counts, and
- * a settings form that validates as the user types. {@link org.layerlab.app.model.ModelEditorViewModel} holds all state and
- * validation; the views only draw it and forward clicks.
+ * The model page: a searchable palette of layer types, the model as a graph on a canvas (package {@code canvas}) with its output
+ * shapes, parameter counts and problems, and a right-hand slot with the settings of the selected layer.
+ * {@link org.layerlab.app.model.ModelEditorViewModel} holds all state, runs every change as an undoable edit of model-builder's
+ * {@code EditHistory}, and validates; the views only draw it and forward gestures.
  */
 package org.layerlab.app.model;

@@ -122,9 +122,13 @@ public final class ProjectViewModel {
     return recentProjectsView;
   }
 
-  /** The project as it would be saved now. */
+  /** The project as it would be saved now: what training would train, and where the user placed the model's layers. */
   public Project currentProject() {
-    return main.get().training().projectToTrain();
+    return projectOf(main.get());
+  }
+
+  private static Project projectOf(MainViewModel m) {
+    return m.training().projectToTrain().withLayout(m.modelEditor().getLayout());
   }
 
   // ---- commands -----------------------------------------------------------------------------------------------------------------
@@ -190,6 +194,7 @@ public final class ProjectViewModel {
     try {
       Path written = ProjectFiles.write(project, target).toAbsolutePath().normalize();
       savedJson = ProjectFiles.toJson(project);
+      main.get().modelEditor().markSaved();
       file.set(written);
       updateDirty();
       discardAutosave();
@@ -321,16 +326,18 @@ public final class ProjectViewModel {
     file.set(projectFile == null ? null : projectFile.toAbsolutePath().normalize());
     main.set(next);
     next.modelEditor().modelProperty().addListener(onEdit);
+    next.modelEditor().layoutProperty().addListener(onEdit);
     next.setup().settingsProperty().addListener(onEdit);
     next.data().datasetProperty().addListener(onEdit);
     next.data().validationFractionProperty().addListener(onEdit);
-    savedJson = ProjectFiles.toJson(next.training().projectToTrain());
+    savedJson = ProjectFiles.toJson(projectOf(next));
     updateDirty();
     next.start();
   }
 
   private void unlisten(MainViewModel old) {
     old.modelEditor().modelProperty().removeListener(onEdit);
+    old.modelEditor().layoutProperty().removeListener(onEdit);
     old.setup().settingsProperty().removeListener(onEdit);
     old.data().datasetProperty().removeListener(onEdit);
     old.data().validationFractionProperty().removeListener(onEdit);
@@ -338,7 +345,7 @@ public final class ProjectViewModel {
 
   private void updateDirty() {
     MainViewModel m = main.get();
-    boolean changed = m != null && !ProjectFiles.toJson(m.training().projectToTrain()).equals(savedJson);
+    boolean changed = m != null && !ProjectFiles.toJson(projectOf(m)).equals(savedJson);
     dirty.set(changed);
     relocalize();
   }

@@ -16,6 +16,14 @@ public enum Shortcut {
   REMOVE_LAYER("Delete"),
   MOVE_LAYER_UP("Alt+Up"),
   MOVE_LAYER_DOWN("Alt+Down"),
+  UNDO("Shortcut+Z"),
+  REDO("Shortcut+Shift+Z"),
+  /** The second key for redo, as on Windows. */
+  REDO_ALT("Shortcut+Y"),
+  COPY("Shortcut+C"),
+  PASTE("Shortcut+V"),
+  SELECT_ALL("Shortcut+A"),
+  FIT_VIEW("Shortcut+0"),
   CHEAT_SHEET("F1");
 
   private final KeyCombination keys;
@@ -34,10 +42,13 @@ public enum Shortcut {
   }
 
   /**
-   * Whether the shortcut should act while a text field has the keyboard: Delete and the Alt+arrows edit text there, and Esc closes a
-   * field's popup; the file commands and Train act everywhere.
+   * Whether the shortcut should act while a text field has the keyboard: Delete, the Alt+arrows, undo, redo, copy, paste and select
+   * all edit text there; the file commands, Train, Esc (which closes a field's popup) and fit to view act everywhere.
    */
   public boolean actsInTextFields() {
-    return this != REMOVE_LAYER && this != MOVE_LAYER_UP && this != MOVE_LAYER_DOWN;
+    return switch (this) {
+      case REMOVE_LAYER, MOVE_LAYER_UP, MOVE_LAYER_DOWN, UNDO, REDO, REDO_ALT, COPY, PASTE, SELECT_ALL -> false;
+      default -> true;
+    };
   }
 }

@@ -177,12 +177,20 @@ class ModelEditorViewModelTest {
   }
 
   @Test
-  void renamingToADuplicateIsAProblemOnTheCard() {
+  void renamingToADuplicateIsRefusedWithTheFixAndTheModelKeepsTheName() {
     vm.select(2);
-    vm.selectedLayerProperty().get().field(LayerEditor.NAME_KEY).setText("dense1");
+    SettingField name = vm.selectedLayerProperty().get().field(LayerEditor.NAME_KEY);
+    name.setText("dense1");
     assertFalse(vm.isValid());
-    assertTrue(vm.items().get(2).problems().get(0).contains("another layer is already called 'dense1'"));
-    assertEquals("dense1 (Dense)", vm.selectedLayerProperty().get().titleProperty().get());
+    assertTrue(name.getProblem().contains("a layer called 'dense1' exists already"), name.getProblem());
+    assertTrue(vm.items().get(2).problems().get(0).contains("exists already"), vm.items().get(2).problems().toString());
+    assertEquals("dense2", vm.getModel().layer(2).id());
+    assertEquals("dense2 (Dense)", vm.selectedLayerProperty().get().titleProperty().get());
+
+    name.setText("hidden");
+    assertTrue(vm.isValid());
+    assertEquals("hidden", vm.getModel().layer(2).id());
+    assertEquals("hidden", vm.getModel().layer(3).hasExplicitInputs() ? "" : vm.getModel().inputsOf(3).get(0));
   }
 
   @Test

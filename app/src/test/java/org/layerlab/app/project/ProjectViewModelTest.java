@@ -61,6 +61,27 @@ class ProjectViewModelTest {
   }
 
   @Test
+  void whereTheUserPlacedLayersIsSavedDirtiesTheProjectAndComesBackOnOpen() throws Exception {
+    org.layerlab.model.project.Layout.Position spot = new org.layerlab.model.project.Layout.Position(520, 48);
+    vm.main().modelEditor().placeNodes(java.util.Map.of("output", spot));
+    assertTrue(vm.isDirty(), "a moved node is a change");
+    vm.main().modelEditor().undo();
+    assertFalse(vm.isDirty(), "and undoing the move makes the project clean again");
+    vm.main().modelEditor().redo();
+
+    Path saved = files.resolve("placed.json");
+    assertTrue(vm.saveTo(saved));
+    assertFalse(vm.isDirty());
+    assertFalse(vm.main().modelEditor().hasUnsavedEdits(), "saving marks the edit history saved");
+    assertEquals(spot, ProjectFiles.read(saved).layout().position("output").orElseThrow());
+
+    ProjectViewModel next = create();
+    assertTrue(next.open(saved));
+    assertEquals(520, next.main().modelEditor().canvas().node("output").orElseThrow().x());
+    assertFalse(next.isDirty());
+  }
+
+  @Test
   void savingASampleAsksWhereAndNeverWritesOverTheSample() throws Exception {
     String sample = Files.readString(ProjectFiles.resolve(TestContexts.spiralDir()));
     vm.main().setup().epochsTextProperty().set("7");

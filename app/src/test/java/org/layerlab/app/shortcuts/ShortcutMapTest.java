@@ -32,6 +32,29 @@ class ShortcutMapTest {
   }
 
   @Test
+  void theCanvasEditingKeysAreMappedAndShiftTellsRedoFromUndo() {
+    assertEquals(Optional.of(Shortcut.UNDO), all().match(press(KeyCode.Z, true, false, false)));
+    assertEquals(Optional.of(Shortcut.REDO), all().match(press(KeyCode.Z, true, true, false)));
+    assertEquals(Optional.of(Shortcut.REDO_ALT), all().match(press(KeyCode.Y, true, false, false)));
+    assertEquals(Optional.of(Shortcut.COPY), all().match(press(KeyCode.C, true, false, false)));
+    assertEquals(Optional.of(Shortcut.PASTE), all().match(press(KeyCode.V, true, false, false)));
+    assertEquals(Optional.of(Shortcut.SELECT_ALL), all().match(press(KeyCode.A, true, false, false)));
+    assertEquals(Optional.of(Shortcut.FIT_VIEW), all().match(press(KeyCode.DIGIT0, true, false, false)));
+    assertEquals(Optional.empty(), all().match(press(KeyCode.C, false, false, false)), "a plain C is typing");
+  }
+
+  @Test
+  void undoCopyPasteAndSelectAllLeaveTextFieldsToTheirOwnEditing() {
+    ShortcutMap map = all();
+    for (Shortcut s : List.of(Shortcut.UNDO, Shortcut.REDO, Shortcut.REDO_ALT, Shortcut.COPY, Shortcut.PASTE, Shortcut.SELECT_ALL)) {
+      assertFalse(map.run(s, true), s.name());
+    }
+    assertTrue(map.run(Shortcut.UNDO, false));
+    assertTrue(map.run(Shortcut.FIT_VIEW, true));
+    assertEquals(List.of("UNDO", "FIT_VIEW"), ran);
+  }
+
+  @Test
   void deleteAndAltArrowsLeaveTextFieldsAloneButTrainWorksEverywhere() {
     ShortcutMap map = all();
     assertFalse(map.run(Shortcut.REMOVE_LAYER, true));

@@ -34,6 +34,11 @@ import org.layerlab.model.layer.Setting;
  * connected). It is written only for layers that name their inputs, so a sequential model looks as it did in version 1, and a
  * missing list keeps meaning "the previous layer". A file of an older version is migrated step by step to the current one before
  * it is read, so the reader knows one format only. {@link ProjectSchema} describes the current version as a JSON Schema.
+ *
+ * <p>Version 3 adds an optional {@code "layout"} object: layer id to {@code {"x": .., "y": ..}}, the top-left corner of the layer's
+ * node where the user placed it by hand in the model editor. Layers it leaves out are laid out automatically, so a missing section
+ * means what versions 1 and 2 meant. It is written only when some layer was placed, and only for layers of the model; an entry for an
+ * id the model does not have is dropped when read (a layer renamed by hand elsewhere just loses its place).
  */
 public final class ProjectFiles {
 
@@ -41,7 +46,7 @@ public final class ProjectFiles {
   public static final String FILE_NAME = "project.json";
 
   /** The format version this release writes. */
-  public static final int CURRENT_VERSION = 2;
+  public static final int CURRENT_VERSION = 3;
 
   /** The oldest format version this release reads. */
   public static final int OLDEST_VERSION = 1;
@@ -132,6 +137,7 @@ public final class ProjectFiles {
         l.set("inputs", MAPPER.valueToTree(layer.inputs()));
       }
     }
+    writeLayout(root, project);
     writeDataset(root.putObject("dataset"), project.dataset());
     TrainingSettings t = project.training();
     ObjectNode tr = root.putObject("training");
@@ -147,6 +153,20 @@ public final class ProjectFiles {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a project always serialises", e);
+    }
+  }
+
+  /** The {@code layout} block, in the model's layer order, only for layers of the model; nothing when no layer was placed. */
+  private static void writeLayout(ObjectNode root, Project project) {
+    ObjectNode layout = MAPPER.createObjectNode();
+    for (LayerSpec layer : project.model().layers()) {
+      project
+          .layout()
+          .position(layer.id())
+          .ifPresent(p -> layout.putObject(layer.id()).put("x", p.x()).put("y", p.y()));
+    }
+    if (!layout.isEmpty()) {
+      root.set("layout", layout);
     }
   }
 
@@ -351,7 +371,7 @@ public final class ProjectFiles {
       ModelSpec model = model(object(root, "model", ""));
       DatasetRef dataset = dataset(object(root, "dataset", ""));
       TrainingSettings training = training(object(root, "training", ""));
-      return new Project(name, description, model, dataset, training);
+      return new Project(name, description, model, dataset, training, layout(root.get("layout"), model));
     }
 
     /** Brings a file of {@code version} up to {@link #CURRENT_VERSION}, one version at a time. */
@@ -359,6 +379,7 @@ public final class ProjectFiles {
       for (int v = version; v < CURRENT_VERSION; v++) {
         switch (v) {
           case 1 -> version1To2(root);
+          case 2 -> version2To3(root);
           default -> throw new IllegalStateException("no migration from version " + v);
         }
         root.put("version", v + 1);
@@ -377,6 +398,42 @@ public final class ProjectFiles {
           throw fail("model.layers[" + i + "].inputs", "is not part of version 1 files: set \"version\" to 2 to use inputs");
         }
       }
+    }
+
+    /**
+     * Version 3 only adds the optional {@code layout}, whose absence means what version 2 meant. A version 2 file that has one was
+     * edited by hand or written by something else, as with {@code inputs} in version 1.
+     */
+    private void version2To3(ObjectNode root) throws ProjectFileException {
+      if (root.has("layout")) {
+        throw fail("layout", "is not part of version 2 files: set \"version\" to 3 to keep where the layers were placed");
+      }
+    }
+
+    /** Where layers were placed by hand; entries for ids the model does not have are dropped. */
+    private Layout layout(JsonNode node, ModelSpec model) throws ProjectFileException {
+      if (node == null || node.isNull()) {
+        return Layout.NONE;
+      }
+      if (!node.isObject()) {
+        throw fail("layout", "must be an object of layer ids and positions, such as {\"dense1\": {\"x\": 40, \"y\": 120}}");
+      }
+      Map<String, Layout.Position> positions = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        String at = "layout." + e.getKey();
+        if (!e.getValue().isObject()) {
+          throw fail(at, "must be a position such as {\"x\": 40, \"y\": 120}, got " + e.getValue());
+        }
+        double x = number(e.getValue(), "x", at);
+        double y = number(e.getValue(), "y", at);
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+          throw fail(at, "needs finite coordinates, got (" + x + ", " + y + ")");
+        }
+        if (model.indexOf(e.getKey()) >= 0) {
+          positions.put(e.getKey(), new Layout.Position(x, y));
+        }
+      }
+      return new Layout(positions);
     }
 
     ModelSpec model(JsonNode node) throws ProjectFileException {

@@ -50,6 +50,18 @@ public final class ProjectSchema {
     layers.putObject("items").put("$ref", "#/$defs/layer");
     props.putObject("dataset").putArray("oneOf").add(ref("spiral")).add(ref("idx"));
     props.set("training", training());
+    ObjectNode layout = props.putObject("layout");
+    layout.put(
+        "description",
+        "Layer id to the top-left corner of its node where the user placed it in the model editor; other layers are laid out"
+            + " automatically.");
+    layout.put("type", "object");
+    ObjectNode position = layout.putObject("additionalProperties");
+    position.put("type", "object");
+    required(position, "x", "y");
+    ObjectNode xy = position.putObject("properties");
+    xy.putObject("x").put("type", "number");
+    xy.putObject("y").put("type", "number");
 
     ObjectNode defs = root.putObject("$defs");
     defs.set("layer", layer());

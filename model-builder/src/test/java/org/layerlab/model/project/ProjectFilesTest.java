@@ -163,8 +163,8 @@ class ProjectFilesTest {
   void writtenFileStartsWithFormatAndVersion() throws Exception {
     String text = Files.readString(ProjectFiles.write(spiralProject(), dir));
 
-    // version 2 since graphs: layers may name their inputs
-    assertTrue(text.matches("(?s)\\{\\s*\"format\" : \"layerlab-project\",\\s*\"version\" : 2,.*"), text);
+    // version 3 since hand-placed layers: an optional layout section
+    assertTrue(text.matches("(?s)\\{\\s*\"format\" : \"layerlab-project\",\\s*\"version\" : 3,.*"), text);
   }
 
   @Test
@@ -215,7 +215,7 @@ class ProjectFilesTest {
     return Stream.of(
         malformed("wrong format marker", r -> r.put("format", "keras-model"), "format", "layerlab-project", "keras-model"),
         malformed("missing format marker", r -> r.remove("format"), "format", "is missing"),
-        malformed("future version", r -> r.put("version", 3), "version", "version 3", "update Layerlab", "versions 1 to 2"),
+        malformed("future version", r -> r.put("version", 4), "version", "version 4", "update Layerlab", "versions 1 to 3"),
         malformed("version zero", r -> r.put("version", 0), "version", "version 0"),
         malformed("missing model", r -> r.remove("model"), "model", "is missing", "\"model\""),
         malformed("missing dataset", r -> r.remove("dataset"), "dataset", "is missing", "\"dataset\""),

@@ -171,6 +171,80 @@ class ProjectFormatTest {
   }
 
   @Test
+  void version3LayoutKeepsThePlacedLayersAndOnlyThem() throws Exception {
+    Project p = ProjectFiles.read(fixtures().resolve("v3/residual-cifar-placed.json"));
+
+    assertEquals(new Layout.Position(420, 300), p.layout().position("shortcut").orElseThrow());
+    assertEquals(new Layout.Position(240, 520), p.layout().position("block_add").orElseThrow());
+    assertEquals(2, p.layout().positions().size());
+  }
+
+  @Test
+  void filesWithoutALayoutReadAsNothingPlaced() throws Exception {
+    assertTrue(ProjectFiles.read(fixtures().resolve("v2/residual-cifar.json")).layout().isEmpty());
+    assertTrue(ProjectFiles.read(fixtures().resolve("v1/spiral.json")).layout().isEmpty());
+  }
+
+  @Test
+  void layoutSurvivesWritingAndIsWrittenInLayerOrderForLayersOfTheModelOnly() throws Exception {
+    Project p = ProjectFiles.read(fixtures().resolve("v2/residual-cifar.json"));
+    Project placed =
+        p.withLayout(
+            new Layout(
+                java.util.Map.of(
+                    "output", new Layout.Position(10.5, 900),
+                    "stem", new Layout.Position(-20, 40),
+                    "gone", new Layout.Position(1, 1))));
+
+    JsonNode written = JSON.readTree(ProjectFiles.toJson(placed));
+    Project back = ProjectFiles.parse(ProjectFiles.toJson(placed), SOURCE);
+
+    assertEquals(List.of("stem", "output"), iterate(written.get("layout").fieldNames()));
+    assertEquals(-20.0, written.get("layout").get("stem").get("x").asDouble());
+    assertEquals(new Layout.Position(10.5, 900), back.layout().position("output").orElseThrow());
+    assertFalse(back.layout().position("gone").isPresent());
+  }
+
+  @Test
+  void layoutEntryForAnUnknownLayerIsDroppedWhenRead() throws Exception {
+    ObjectNode root = fixtureTree("v3/residual-cifar-placed.json");
+    ((ObjectNode) root.get("layout")).putObject("renamed_by_hand").put("x", 1).put("y", 2);
+
+    Project p = ProjectFiles.parse(JSON.writeValueAsString(root), SOURCE);
+
+    assertFalse(p.layout().position("renamed_by_hand").isPresent());
+    assertTrue(p.layout().position("shortcut").isPresent());
+  }
+
+  @Test
+  void layoutPositionThatIsNotANumberNamesThePath() throws Exception {
+    ObjectNode root = fixtureTree("v3/residual-cifar-placed.json");
+    ((ObjectNode) root.get("layout").get("shortcut")).put("y", "top");
+
+    ProjectFileException e = parseFailure(root);
+
+    assertEquals("layout.shortcut.y", e.location());
+    assertTrue(e.getMessage().contains("must be a number"), e.getMessage());
+  }
+
+  @Test
+  void version2FileWithALayoutIsRefused() throws Exception {
+    ObjectNode root = fixtureTree("v2/residual-cifar.json");
+    root.putObject("layout").putObject("stem").put("x", 1).put("y", 2);
+
+    ProjectFileException e = parseFailure(root);
+
+    assertEquals("layout", e.location());
+    assertTrue(e.getMessage().contains("set \"version\" to 3"), e.getMessage());
+  }
+
+  private static List<String> iterate(java.util.Iterator<String> names) {
+    List<String> out = new ArrayList<>();
+    names.forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
   void inputsThatAreNotAListNameThePath() throws Exception {
     ObjectNode root = fixtureTree("v2/residual-cifar.json");
     ((ObjectNode) root.get("model").get("layers").get(6)).put("inputs", "stem_relu");
@@ -230,7 +304,8 @@ class ProjectFormatTest {
 
     JsonNode rewritten = JSON.readTree(ProjectFiles.toJson(ProjectFiles.read(fixtures().resolve("v1/fashion-mnist-mlp.json"))));
 
-    assertEquals(2, rewritten.get("version").asInt());
+    assertEquals(ProjectFiles.CURRENT_VERSION, rewritten.get("version").asInt());
+    assertFalse(rewritten.has("layout"), "a file without placed layers gains no layout section");
     assertEquals(original.get("model"), rewritten.get("model"));
     assertEquals(original.get("dataset"), rewritten.get("dataset"));
     assertEquals(original.get("training"), rewritten.get("training"));
