@@ -15,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.SeriesPalette;
 import org.layerlab.charts.internal.PlotChart;
 import org.layerlab.charts.internal.PlotRenderer;
@@ -194,8 +195,7 @@ public final class DecisionBoundaryView extends BorderPane {
       String text =
           ps.isEmpty()
               ? ""
-              : String.format(
-                  "%d points, %d on the wrong side (black rim) · field %d", ps.size(), wrong, fieldsReceived.get());
+              : ChartTexts.get("boundary.status", ps.size(), wrong, fieldsReceived.get());
       if (!text.equals(status.getText())) {
         status.setText(text);
       }

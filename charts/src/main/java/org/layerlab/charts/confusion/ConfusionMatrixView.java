@@ -27,6 +27,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.internal.ColorMap;
 
 /**
@@ -77,10 +78,10 @@ public final class ConfusionMatrixView extends BorderPane {
     canvas.setOnMouseClicked(this::clicked);
 
     ToggleGroup group = new ToggleGroup();
-    ToggleButton counts = new ToggleButton("Counts");
+    ToggleButton counts = new ToggleButton(ChartTexts.get("confusion.counts"));
     counts.setId(COUNTS_ID);
     counts.setUserData(Normalisation.COUNTS);
-    ToggleButton rows = new ToggleButton("Row %");
+    ToggleButton rows = new ToggleButton(ChartTexts.get("confusion.rowShares"));
     rows.setId(ROW_ID);
     rows.setUserData(Normalisation.ROW);
     counts.setToggleGroup(group);
@@ -238,7 +239,7 @@ public final class ConfusionMatrixView extends BorderPane {
     summary.setText(
         m == null
             ? ""
-            : String.format(Locale.ROOT, "%,d samples, accuracy %.1f%%", m.total(), 100 * m.accuracy()));
+            : ChartTexts.get("confusion.summary", m.total(), 100 * m.accuracy()));
     redraw();
   }
 
@@ -292,11 +293,11 @@ public final class ConfusionMatrixView extends BorderPane {
     gc.setFont(Font.font(null, FontWeight.BOLD, 12));
     gc.setTextAlign(TextAlignment.CENTER);
     gc.setTextBaseline(VPos.CENTER);
-    gc.fillText("predicted", g.left + n * g.cell / 2, TITLE / 2);
+    gc.fillText(ChartTexts.get("confusion.axis.predicted"), g.left + n * g.cell / 2, TITLE / 2);
     gc.save();
     gc.translate(TITLE / 2, g.top + n * g.cell / 2);
     gc.rotate(-90);
-    gc.fillText("true", 0, 0);
+    gc.fillText(ChartTexts.get("confusion.axis.true"), 0, 0);
     gc.restore();
 
     gc.setFont(LABEL_FONT);

@@ -20,6 +20,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.internal.ColorMap;
 import org.layerlab.charts.internal.PlotChart;
 import org.layerlab.charts.internal.PlotRenderer;
@@ -67,17 +68,20 @@ public final class HistogramView extends BorderPane {
   private final Renderer renderer = new Renderer();
   private final PlotChart chart;
   private final Label note = new Label();
+  /** The step axis title, in the language of the time the view was built, like its buttons. */
+  private final String stepLabel;
 
   /** @param valueLabel what the values are, such as "conv1 weights" */
   public HistogramView(String valueLabel) {
-    chart = PlotRenderer.chart(valueLabel, "step", renderer, CHART_ID);
+    stepLabel = ChartTexts.get("histogram.step");
+    chart = PlotRenderer.chart(valueLabel, stepLabel, renderer, CHART_ID);
     ((DefaultNumericAxis) chart.getXAxis()).setTickLabelFormatter(TickLabels.counts());
     ((DefaultNumericAxis) chart.getYAxis()).setTickLabelFormatter(TickLabels.counts());
     ToggleGroup group = new ToggleGroup();
-    ToggleButton ridges = new ToggleButton("Histograms");
+    ToggleButton ridges = new ToggleButton(ChartTexts.get("histogram.ridges"));
     ridges.setId(RIDGES_ID);
     ridges.setUserData(Mode.RIDGES);
-    ToggleButton heat = new ToggleButton("Distribution heat map");
+    ToggleButton heat = new ToggleButton(ChartTexts.get("histogram.heatMap"));
     heat.setId(HEAT_MAP_ID);
     heat.setUserData(Mode.HEAT_MAP);
     ridges.setToggleGroup(group);
@@ -169,10 +173,10 @@ public final class HistogramView extends BorderPane {
     DefaultNumericAxis y = (DefaultNumericAxis) chart.getYAxis();
     if (m == Mode.RIDGES) {
       x.setName(valueLabel);
-      y.setName("step");
+      y.setName(stepLabel);
       y.invertAxis(true); // the latest step lowest, in front
     } else {
-      x.setName("step");
+      x.setName(stepLabel);
       y.setName(valueLabel);
       y.invertAxis(false);
     }
@@ -227,7 +231,7 @@ public final class HistogramView extends BorderPane {
     protected void draw(GraphicsContext gc, Axis x, Axis y, double width, double height) {
       List<HistogramSnapshot> all = sorted();
       if (all.isEmpty()) {
-        showNote("no snapshots yet");
+        showNote(ChartTexts.get("histogram.empty"));
         return;
       }
       if (mode.get() == Mode.RIDGES) {
@@ -277,9 +281,8 @@ public final class HistogramView extends BorderPane {
       }
       showNote(
           shown.size() < all.size()
-              ? "showing " + shown.size() + " of " + all.size() + " snapshots, evenly spaced; the heat map shows all"
-                  + "; each ridge scaled to its own peak"
-              : all.size() + " snapshots; each ridge scaled to its own peak");
+              ? ChartTexts.get("histogram.note.ridgesSome", shown.size(), all.size())
+              : ChartTexts.get("histogram.note.ridgesAll", all.size()));
     }
 
     private void drawHeatMap(GraphicsContext gc, List<HistogramSnapshot> all, Axis x, Axis y) {
@@ -328,7 +331,7 @@ public final class HistogramView extends BorderPane {
         my[k] = y.getDisplayPosition(medians[k]);
       }
       gc.strokePolyline(mx, my, n);
-      showNote(n + " snapshots; colour: density relative to each step's peak, on a log scale so tails show; white: median");
+      showNote(ChartTexts.get("histogram.note.heatMap", n));
     }
 
     /** A density share on a log scale from 1% up: the tails of a peaked distribution stay visible. */

@@ -25,6 +25,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.internal.ColorMap;
 import org.layerlab.charts.internal.TickLabels;
 
@@ -88,7 +89,7 @@ public final class ParallelCoordinatesView extends BorderPane {
     canvas.setOnMousePressed(this::pressed);
     canvas.setOnMouseDragged(this::dragged);
     canvas.setOnMouseReleased(this::released);
-    Button clear = new Button("Clear brushes");
+    Button clear = new Button(ChartTexts.get("parallel.clear"));
     clear.setId(CLEAR_ID);
     clear.setOnAction(e -> clearBrushes());
     status.setId(STATUS_ID);
@@ -253,20 +254,19 @@ public final class ParallelCoordinatesView extends BorderPane {
     long incomplete = trials.stream().filter(t -> dimensions.stream().anyMatch(d -> Double.isNaN(scaled(d, t.value(d))))).count();
     String text =
         brushes.isEmpty()
-            ? trials.size() + " trials; drag along an axis to select"
-            : selected.size() + " of " + trials.size() + " trials selected" + namesOf(selected);
+            ? ChartTexts.get("parallel.status.all", trials.size())
+            : selected.isEmpty() || selected.size() > 4
+                ? ChartTexts.get("parallel.status.selected", selected.size(), trials.size())
+                : ChartTexts.get("parallel.status.selectedNames", selected.size(), trials.size(), namesOf(selected));
     if (incomplete > 0) {
-      text += " · " + incomplete + " lack a value on some axis; their lines break there";
+      text = ChartTexts.get("parallel.status.incomplete", text, incomplete);
     }
     status.setText(text);
     redraw();
   }
 
   private static String namesOf(List<Trial> ts) {
-    if (ts.isEmpty() || ts.size() > 4) {
-      return "";
-    }
-    return ": " + String.join(", ", ts.stream().map(Trial::name).toList());
+    return String.join(ChartTexts.get("parallel.status.nameSeparator"), ts.stream().map(Trial::name).toList());
   }
 
   // ---- mouse --------------------------------------------------------------------------------------------------------------
@@ -374,7 +374,7 @@ public final class ParallelCoordinatesView extends BorderPane {
       gc.setFont(NAME_FONT);
       gc.setTextAlign(TextAlignment.CENTER);
       gc.setTextBaseline(VPos.BOTTOM);
-      gc.fillText(d + (logScale.contains(d) ? " (log)" : ""), x, TOP - 14);
+      gc.fillText(axisName(d), x, TOP - 14);
       gc.setFont(Font.font(10));
       gc.setTextAlign(TextAlignment.RIGHT);
       gc.setTextBaseline(VPos.CENTER);
@@ -388,8 +388,13 @@ public final class ParallelCoordinatesView extends BorderPane {
     drawColourBar(gc, w, h, metricRange);
   }
 
+  /** The title over an axis: its name, marked when the axis is logarithmic. */
+  private String axisName(String d) {
+    return logScale.contains(d) ? ChartTexts.get("parallel.axis.log", d) : d;
+  }
+
   private double nameWidth(String d) {
-    javafx.scene.text.Text t = new javafx.scene.text.Text(d + (logScale.contains(d) ? " (log)" : ""));
+    javafx.scene.text.Text t = new javafx.scene.text.Text(axisName(d));
     t.setFont(NAME_FONT);
     return t.getLayoutBounds().getWidth();
   }

@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import org.layerlab.charts.ChartTexts;
 
 /**
  * Sample images in a grid, each with its true label and the model's prediction. A misclassified sample gets a vermillion frame
@@ -45,7 +46,7 @@ public final class SampleGrid extends BorderPane {
   private final ObservableList<Sample> samples = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<Sample> selected = new ReadOnlyObjectWrapper<>(this, "selectedSample");
   private final TilePane tiles = new TilePane(8, 8);
-  private final CheckBox onlyWrong = new CheckBox("only misclassified");
+  private final CheckBox onlyWrong = new CheckBox(ChartTexts.get("samples.onlyMisclassified"));
   private final Label summary = new Label();
   private final double imageSize;
 
@@ -108,12 +109,9 @@ public final class SampleGrid extends BorderPane {
     long wrong = samples.stream().filter(Sample::isMisclassified).count();
     long predicted = samples.stream().filter(s -> s.predictedLabel() != null).count();
     summary.setText(
-        String.format(
-            Locale.ROOT,
-            "%d samples, %d misclassified%s",
-            samples.size(),
-            wrong,
-            predicted < samples.size() ? ", " + (samples.size() - predicted) + " not predicted yet" : ""));
+        predicted < samples.size()
+            ? ChartTexts.get("samples.summary.unpredicted", samples.size(), wrong, samples.size() - predicted)
+            : ChartTexts.get("samples.summary", samples.size(), wrong));
     List<VBox> built = new ArrayList<>();
     for (Sample s : samples) {
       if (!onlyWrong.isSelected() || s.isMisclassified()) {

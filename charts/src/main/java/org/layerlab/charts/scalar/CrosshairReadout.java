@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
+import org.layerlab.charts.ChartTexts;
 
 /**
  * A vertical line that follows the mouse over a {@link ScalarChart} with a box listing every visible run's value at that x, like
@@ -129,9 +130,9 @@ final class CrosshairReadout extends ChartPlugin {
     if (r.group()) {
       text = r.name() + "  " + format(r.value()) + " ± " + format(r.smoothed());
     } else if (owner.smoothing().isActive()) {
-      text = r.name() + "  " + format(r.smoothed()) + "  (raw " + format(r.value()) + ", step " + format(r.step()) + ")";
+      text = ChartTexts.get("scalar.readout.smoothed", r.name(), format(r.smoothed()), format(r.value()), format(r.step()));
     } else {
-      text = r.name() + "  " + format(r.value()) + "  (step " + format(r.step()) + ")";
+      text = ChartTexts.get("scalar.readout.raw", r.name(), format(r.value()), format(r.step()));
     }
     Label label = new Label(text, new Circle(4, r.color()));
     return label;

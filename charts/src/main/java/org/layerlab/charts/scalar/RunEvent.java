@@ -1,6 +1,7 @@
 package org.layerlab.charts.scalar;
 
 import java.util.Objects;
+import org.layerlab.charts.ChartTexts;
 
 /**
  * Something that happened during a run at a point in training, drawn as a vertical marker on the run's curves.
@@ -41,7 +42,7 @@ public record RunEvent(double step, double epoch, long wallTimeMillis, Kind kind
 
   /** The end of an epoch (counted from 1) at a step. */
   public static RunEvent epochEnd(double step, int epoch, long wallTimeMillis) {
-    return new RunEvent(step, epoch, wallTimeMillis, Kind.EPOCH_END, "epoch " + epoch);
+    return new RunEvent(step, epoch, wallTimeMillis, Kind.EPOCH_END, ChartTexts.get("scalar.event.epochEnd", epoch));
   }
 
   /** The x of this event in a mode; relative time is measured from {@code runStartMillis}. */

@@ -7,6 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.paint.Color;
+import org.layerlab.charts.ChartTexts;
 
 /**
  * Repeated runs of one configuration (different seeds), drawn as their mean with a shaded band for their spread. The mean is
@@ -19,19 +20,25 @@ public final class RunGroup {
   /** What the shaded band spans. */
   public enum Spread {
     /** Mean minus to mean plus one (population) standard deviation. */
-    STANDARD_DEVIATION("± 1 sd"),
+    STANDARD_DEVIATION("scalar.spread.standardDeviation"),
     /** The lowest to the highest member. */
-    MIN_MAX("min–max");
+    MIN_MAX("scalar.spread.minMax");
 
-    private final String label;
+    private final String key;
 
-    Spread(String label) {
-      this.label = label;
+    Spread(String key) {
+      this.key = key;
     }
 
+    /** The name shown to the user, such as "± 1 sd", in the language of {@link ChartTexts} now. */
+    public String label() {
+      return ChartTexts.get(key);
+    }
+
+    /** The label: a choice box shows it. */
     @Override
     public String toString() {
-      return label;
+      return label();
     }
   }
 

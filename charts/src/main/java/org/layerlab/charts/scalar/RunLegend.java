@@ -14,6 +14,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.SeriesPalette;
 
 /**
@@ -40,7 +41,7 @@ public final class RunLegend extends VBox {
     this.runs = runs;
     this.groups = groups;
     getStyleClass().add("run-legend");
-    Label title = new Label("Runs");
+    Label title = new Label(ChartTexts.get("scalar.legend.title"));
     title.setStyle("-fx-font-weight: bold;");
     ScrollPane scroll = new ScrollPane(rows);
     scroll.setFitToWidth(true);
@@ -63,7 +64,7 @@ public final class RunLegend extends VBox {
       rows.getChildren().add(row(run, run.name(), run.visibleProperty(), run.colorProperty()));
     }
     for (RunGroup group : groups) {
-      rows.getChildren().add(row(group, group.name() + " (mean)", group.visibleProperty(), group.colorProperty()));
+      rows.getChildren().add(row(group, ChartTexts.get("scalar.legend.groupMean", group.name()), group.visibleProperty(), group.colorProperty()));
     }
   }
 

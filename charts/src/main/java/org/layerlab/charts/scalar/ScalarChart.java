@@ -44,6 +44,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.SeriesPalette;
 import org.layerlab.charts.export.ChartExport;
 import org.layerlab.charts.export.CsvWriter;
@@ -195,20 +196,20 @@ public final class ScalarChart extends BorderPane {
     mode.setId(X_MODE_ID);
     mode.valueProperty().bindBidirectional(xAxisMode);
 
-    CheckBox log = new CheckBox("log y");
+    CheckBox log = new CheckBox(ChartTexts.get("scalar.logY"));
     log.setId(LOG_Y_ID);
     log.selectedProperty().bindBidirectional(logY);
 
-    Button reset = new Button("Reset zoom");
+    Button reset = new Button(ChartTexts.get("scalar.resetZoom"));
     reset.setId(RESET_ZOOM_ID);
     reset.setOnAction(e -> resetZoom());
 
-    Button png = new Button("PNG…");
+    Button png = new Button(ChartTexts.get("scalar.exportPng"));
     png.setId(EXPORT_PNG_ID);
-    png.setOnAction(e -> chooseAndExport("PNG image", "*.png", this::exportPng));
-    Button csv = new Button("CSV…");
+    png.setOnAction(e -> chooseAndExport(ChartTexts.get("scalar.export.pngFilter"), "*.png", this::exportPng));
+    Button csv = new Button(ChartTexts.get("scalar.exportCsv"));
     csv.setId(EXPORT_CSV_ID);
-    csv.setOnAction(e -> chooseAndExport("CSV table", "*.csv", this::exportCsv));
+    csv.setOnAction(e -> chooseAndExport(ChartTexts.get("scalar.export.csvFilter"), "*.csv", this::exportCsv));
 
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
@@ -217,7 +218,7 @@ public final class ScalarChart extends BorderPane {
             8,
             smoothingControl,
             new Separator(javafx.geometry.Orientation.VERTICAL),
-            new Label("x:"),
+            new Label(ChartTexts.get("scalar.xAxis")),
             mode,
             log,
             spring,
@@ -249,7 +250,7 @@ public final class ScalarChart extends BorderPane {
     try {
       export.to(file.toPath());
     } catch (IOException e) {
-      showNotice("Could not write " + file + ": " + e.getMessage());
+      showNotice(ChartTexts.get("scalar.export.failed", file, e.getMessage()));
     }
   }
 
@@ -494,7 +495,7 @@ public final class ScalarChart extends BorderPane {
       names.getChildren().add(swatch(run.name(), run.color()));
     }
     for (RunGroup group : visibleGroups()) {
-      names.getChildren().add(swatch(group.name() + " (mean " + group.spread() + ")", group.color()));
+      names.getChildren().add(swatch(ChartTexts.get("scalar.export.groupMean", group.name(), group.spread().label()), group.color()));
     }
     names.setPrefWrapLength(plot.getImage().getWidth());
     VBox whole = new VBox(plot, names);
@@ -633,15 +634,15 @@ public final class ScalarChart extends BorderPane {
     }
     List<String> parts = new ArrayList<>();
     if (facts.nonFiniteMarked() > 0) {
-      parts.add(facts.nonFiniteMarked() + " NaN or infinite values, marked ▼ at the top");
+      parts.add(ChartTexts.get("scalar.notice.nonFinite", facts.nonFiniteMarked()));
     }
     if (facts.notOnLogScale() > 0) {
-      parts.add(facts.notOnLogScale() + " values ≤ 0 not drawn on the log scale");
+      parts.add(ChartTexts.get("scalar.notice.notOnLogScale", facts.notOnLogScale()));
     }
     if (facts.missingX() > 0) {
-      parts.add(facts.missingX() + " points without a " + xAxisMode().label() + " not drawn");
+      parts.add(ChartTexts.get("scalar.notice.missingX", facts.missingX(), xAxisMode().label()));
     }
-    showNotice(String.join(" · ", parts));
+    showNotice(String.join(ChartTexts.get("scalar.notice.join"), parts));
   }
 
   private void showNotice(String text) {

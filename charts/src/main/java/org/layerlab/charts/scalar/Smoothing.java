@@ -1,6 +1,7 @@
 package org.layerlab.charts.scalar;
 
 import java.util.Objects;
+import org.layerlab.charts.ChartTexts;
 
 /**
  * How a {@link ScalarChart} smooths its curves. The raw curve stays visible, faint, behind the smoothed one.
@@ -27,19 +28,25 @@ public record Smoothing(Kind kind, double weight, int window) {
 
   /** The kinds of smoothing. */
   public enum Kind {
-    NONE("none"),
-    EXPONENTIAL("exponential (TensorBoard)"),
-    MOVING_AVERAGE("moving average");
+    NONE("smoothing.kind.none"),
+    EXPONENTIAL("smoothing.kind.exponential"),
+    MOVING_AVERAGE("smoothing.kind.movingAverage");
 
-    private final String label;
+    private final String key;
 
-    Kind(String label) {
-      this.label = label;
+    Kind(String key) {
+      this.key = key;
     }
 
+    /** The name shown in a choice, in the language of {@link ChartTexts} now. */
+    public String label() {
+      return ChartTexts.get(key);
+    }
+
+    /** The label: a choice box shows it. */
     @Override
     public String toString() {
-      return label;
+      return label();
     }
   }
 
@@ -84,6 +91,20 @@ public record Smoothing(Kind kind, double weight, int window) {
     }
   }
 
+  /** This smoothing in words for the user, such as "moving average of 10", in the language of {@link ChartTexts} now. */
+  public String describe() {
+    switch (kind) {
+      case EXPONENTIAL:
+        return ChartTexts.get("smoothing.describe.exponential", java.math.BigDecimal.valueOf(weight).stripTrailingZeros().toPlainString());
+      case MOVING_AVERAGE:
+        return ChartTexts.get("smoothing.describe.movingAverage", window);
+      case NONE:
+      default:
+        return ChartTexts.get("smoothing.describe.none");
+    }
+  }
+
+  /** For programmers and logs, always English; {@link #describe()} is the text for users. */
   @Override
   public String toString() {
     switch (kind) {

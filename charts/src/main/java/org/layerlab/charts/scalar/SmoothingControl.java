@@ -8,6 +8,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
+import org.layerlab.charts.ChartTexts;
 
 /**
  * The smoothing choice: a kind (none, TensorBoard's exponential, moving average) and a slider for its strength, the exponential
@@ -40,7 +41,7 @@ public final class SmoothingControl extends HBox {
     slider.setId(SLIDER_ID);
     value.setId(VALUE_ID);
     slider.setPrefWidth(140);
-    Label title = new Label("Smoothing");
+    Label title = new Label(ChartTexts.get("smoothing.title"));
     title.setMinWidth(USE_PREF_SIZE);
     kind.setMinWidth(USE_PREF_SIZE);
     value.setMinWidth(USE_PREF_SIZE);
@@ -105,12 +106,12 @@ public final class SmoothingControl extends HBox {
           slider.setMax(MAX_WINDOW);
           slider.setBlockIncrement(1);
           slider.setValue(s.window());
-          value.setText(s.window() + " pts");
+          value.setText(ChartTexts.get("smoothing.points", s.window()));
           break;
         case NONE:
         default:
           slider.setDisable(true);
-          value.setText("off");
+          value.setText(ChartTexts.get("smoothing.off"));
       }
     } finally {
       syncing = false;

@@ -10,6 +10,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.MetricChart;
 import org.layerlab.charts.MetricSeries;
 import org.layerlab.charts.internal.TickLabels;
@@ -29,8 +30,8 @@ public final class ScheduleChart extends BorderPane {
   /** Most points drawn per schedule. */
   public static final int MAX_POINTS = 4_000;
 
-  private final MetricChart chart = new MetricChart("step", "learning rate");
-  private final CheckBox log = new CheckBox("log scale");
+  private final MetricChart chart = new MetricChart(ChartTexts.get("schedule.axis.step"), ChartTexts.get("schedule.axis.rate"));
+  private final CheckBox log = new CheckBox(ChartTexts.get("schedule.logScale"));
   private final Label summary = new Label();
   private final List<MetricSeries> shown = new ArrayList<>();
 
@@ -157,9 +158,8 @@ public final class ScheduleChart extends BorderPane {
         peakStep = s;
       }
     }
-    return String.format(
-        Locale.ROOT,
-        "%s: starts at %s, peaks at %s at step %s, ends at %s after %s steps",
+    return ChartTexts.get(
+        "schedule.summary",
         name,
         rate(schedule.rate(0)),
         rate(peak),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -11,6 +12,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.Fx;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -23,6 +25,7 @@ class DecisionBoundaryViewTest {
 
   @Start
   void start(Stage stage) {
+    ChartTexts.setLocale(Locale.ENGLISH); // the tests below read the English texts
     view = new DecisionBoundaryView("x1", "x2");
     scene = new Scene(view, 700, 600);
     stage.setScene(scene);
@@ -113,5 +116,20 @@ class DecisionBoundaryViewTest {
     assertEquals(expected.getRed(), actual.getRed(), 0.04, "red of " + actual);
     assertEquals(expected.getGreen(), actual.getGreen(), 0.04, "green of " + actual);
     assertEquals(expected.getBlue(), actual.getBlue(), 0.04, "blue of " + actual);
+  }
+
+  @Test
+  void theStatusIsWrittenInTheLanguageOfTheTimeItIsComputed() throws Exception {
+    Fx.run(() -> ChartTexts.setLocale(Locale.SIMPLIFIED_CHINESE));
+    try {
+      view.setField(split(0, false));
+      view.setPoints(List.of(new LabeledPoint(-0.5, -0.5, 0), new LabeledPoint(0.5, -0.5, 0)));
+      Fx.awaitPulses(scene);
+      assertTrue(
+          Fx.call(() -> ((javafx.scene.control.Label) view.lookup("#" + DecisionBoundaryView.STATUS_ID)).getText())
+              .startsWith("2 个点，1 个落在错误一侧（黑边）"));
+    } finally {
+      Fx.run(() -> ChartTexts.setLocale(Locale.ENGLISH));
+    }
   }
 }

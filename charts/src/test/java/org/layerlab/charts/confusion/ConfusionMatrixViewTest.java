@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -17,6 +18,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.Fx;
 import org.layerlab.charts.internal.ColorMap;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,6 +32,7 @@ class ConfusionMatrixViewTest {
 
   @Start
   void start(Stage stage) {
+    ChartTexts.setLocale(Locale.ENGLISH); // the tests below read the English texts
     view = new ConfusionMatrixView();
     view.setMatrix(
         new ConfusionMatrix(
@@ -135,5 +138,27 @@ class ConfusionMatrixViewTest {
     return new MouseEvent(
         MouseEvent.MOUSE_CLICKED, sceneX, sceneY, sceneX, sceneY, MouseButton.PRIMARY, 1, false, false, false, false,
         false, false, false, false, false, true, null);
+  }
+
+  @Test
+  void builtInChineseTheTogglesAndSummarySpeakChinese() throws Exception {
+    List<String> texts =
+        Fx.call(
+            () -> {
+              ChartTexts.setLocale(Locale.SIMPLIFIED_CHINESE);
+              try {
+                ConfusionMatrixView zh = new ConfusionMatrixView();
+                zh.setMatrix(view.getMatrix());
+                return List.of(
+                    ((javafx.scene.control.ToggleButton) zh.lookup("#" + ConfusionMatrixView.COUNTS_ID)).getText(),
+                    ((javafx.scene.control.ToggleButton) zh.lookup("#" + ConfusionMatrixView.ROW_ID)).getText(),
+                    ((javafx.scene.control.Label) zh.lookup("#" + ConfusionMatrixView.SUMMARY_ID)).getText());
+              } finally {
+                ChartTexts.setLocale(Locale.ENGLISH);
+              }
+            });
+    assertEquals(List.of("计数", "行百分比", "104 个样本，准确率 86.5%"), texts);
+    assertEquals(
+        "Row %", Fx.call(() -> ((javafx.scene.control.ToggleButton) view.lookup("#" + ConfusionMatrixView.ROW_ID)).getText()));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
@@ -14,6 +15,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.Fx;
 import org.layerlab.charts.internal.ColorMap;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,6 +29,7 @@ class HistogramViewTest {
 
   @Start
   void start(Stage stage) {
+    ChartTexts.setLocale(Locale.ENGLISH); // the tests below read the English texts
     view = new HistogramView("dense1 weights");
     scene = new Scene(view, 800, 500);
     stage.setScene(scene);
@@ -105,5 +108,36 @@ class HistogramViewTest {
           Bounds plot = Fx.sceneBounds(view.chart().getCanvas());
           return Fx.countPixels(image, plot, colour, tolerance);
         });
+  }
+
+  @Test
+  void builtInChineseTheButtonsAxisAndNotesSpeakChinese() throws Exception {
+    HistogramView[] zh = new HistogramView[1];
+    Fx.run(
+        () -> {
+          ChartTexts.setLocale(Locale.SIMPLIFIED_CHINESE);
+          zh[0] = new HistogramView("dense1 权重");
+          scene.setRoot(zh[0]);
+        });
+    try {
+      Fx.awaitPulses(scene);
+      Fx.awaitPulses(scene);
+      assertEquals("还没有快照", Fx.call(zh[0]::noteText));
+      assertEquals("直方图", Fx.call(() -> ((ToggleButton) zh[0].lookup("#" + HistogramView.RIDGES_ID)).getText()));
+      assertEquals("分布热图", Fx.call(() -> ((ToggleButton) zh[0].lookup("#" + HistogramView.HEAT_MAP_ID)).getText()));
+      assertEquals("步", Fx.call(() -> zh[0].chart().getYAxis().getName()));
+      HistogramView english = view;
+      view = zh[0];
+      try {
+        addSpreadingSnapshots(10);
+      } finally {
+        view = english;
+      }
+      Fx.awaitPulses(scene);
+      Fx.awaitPulses(scene);
+      assertTrue(Fx.call(zh[0]::noteText).startsWith("10 个快照"), Fx.call(zh[0]::noteText));
+    } finally {
+      Fx.run(() -> ChartTexts.setLocale(Locale.ENGLISH));
+    }
   }
 }

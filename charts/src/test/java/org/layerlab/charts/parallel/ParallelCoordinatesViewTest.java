@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.event.Event;
 import javafx.event.EventType;
@@ -16,6 +17,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.Fx;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,6 +39,7 @@ class ParallelCoordinatesViewTest {
 
   @Start
   void start(Stage stage) {
+    ChartTexts.setLocale(Locale.ENGLISH); // the tests below read the English texts
     view = new ParallelCoordinatesView(List.of("learning_rate", "batch_size"), "accuracy");
     view.setTrials(List.of(a, b, c, d));
     scene = new Scene(view, 800, 500);
@@ -124,5 +127,26 @@ class ParallelCoordinatesViewTest {
                   type, s.getX(), s.getY(), s.getX(), s.getY(), MouseButton.PRIMARY, 1, false, false, false, false, down,
                   false, false, false, false, false, null));
         });
+  }
+
+  @Test
+  void builtInChineseTheButtonAndStatusSpeakChinese() throws Exception {
+    List<String> texts =
+        Fx.call(
+            () -> {
+              ChartTexts.setLocale(Locale.SIMPLIFIED_CHINESE);
+              try {
+                ParallelCoordinatesView zh = new ParallelCoordinatesView(List.of("learning_rate", "batch_size"), "accuracy");
+                zh.setTrials(List.of(a, b, c, d));
+                String clear = ((javafx.scene.control.Button) zh.lookup("#" + ParallelCoordinatesView.CLEAR_ID)).getText();
+                String all = ((javafx.scene.control.Label) zh.lookup("#" + ParallelCoordinatesView.STATUS_ID)).getText();
+                zh.setBrush("accuracy", 0.85, 0.95);
+                String some = ((javafx.scene.control.Label) zh.lookup("#" + ParallelCoordinatesView.STATUS_ID)).getText();
+                return List.of(clear, all, some);
+              } finally {
+                ChartTexts.setLocale(Locale.ENGLISH);
+              }
+            });
+    assertEquals(List.of("清除刷选", "4 次试验；沿某条轴拖动即可选择", "已选中 2 / 4 次试验：b、c"), texts);
   }
 }

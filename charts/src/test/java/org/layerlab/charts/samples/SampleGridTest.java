@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.image.ImageView;
@@ -14,6 +15,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.Fx;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,6 +35,7 @@ class SampleGridTest {
 
   @Start
   void start(Stage stage) {
+    ChartTexts.setLocale(Locale.ENGLISH); // the tests below read the English texts
     grid = new SampleGrid(56);
     stage.setScene(new Scene(grid, 600, 400));
     stage.show();
@@ -106,5 +109,27 @@ class SampleGridTest {
     assertThrows(IllegalArgumentException.class, () -> Sample.rgb(2, 1, new double[5], "a", "a", 1));
     assertTrue(digit("1", "2", 0.5).isMisclassified());
     assertFalse(digit("1", null, Double.NaN).isMisclassified());
+  }
+
+  @Test
+  void builtInChineseTheCheckBoxAndSummarySpeakChinese() throws Exception {
+    List<String> texts =
+        Fx.call(
+            () -> {
+              ChartTexts.setLocale(Locale.SIMPLIFIED_CHINESE);
+              try {
+                SampleGrid zh = new SampleGrid(56);
+                zh.setSamples(samples);
+                return List.of(
+                    ((javafx.scene.control.CheckBox) zh.lookup("#" + SampleGrid.ONLY_WRONG_ID)).getText(),
+                    ((javafx.scene.control.Label) zh.lookup("#" + SampleGrid.SUMMARY_ID)).getText());
+              } finally {
+                ChartTexts.setLocale(Locale.ENGLISH);
+              }
+            });
+    assertEquals(List.of("只看分错的", "5 个样本，2 个分错，1 个尚未预测"), texts);
+    assertEquals(
+        "only misclassified",
+        Fx.call(() -> ((javafx.scene.control.CheckBox) grid.lookup("#" + SampleGrid.ONLY_WRONG_ID)).getText()));
   }
 }

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -21,8 +22,10 @@ import javafx.event.Event;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
+import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.Fx;
 import org.layerlab.charts.SeriesPalette;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,6 +54,7 @@ class ScalarChartTest {
 
   @Start
   void start(Stage stage) {
+    ChartTexts.setLocale(Locale.ENGLISH); // the tests below read the English texts
     chart = new ScalarChart("loss");
     scene = new Scene(chart, 1000, 600);
     stage.setScene(scene);
@@ -337,7 +342,7 @@ class ScalarChartTest {
     Fx.run(() -> chart.setXAxisMode(XAxisMode.EPOCH));
     Fx.awaitPulses(scene);
 
-    assertTrue(Fx.call(chart::noticeText).contains("10 points without a epoch"), Fx.call(chart::noticeText));
+    assertTrue(Fx.call(chart::noticeText).contains("10 points have no epoch and are not drawn"), Fx.call(chart::noticeText));
   }
 
   @Test
@@ -673,6 +678,44 @@ class ScalarChartTest {
       latch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void builtInChineseTheToolbarLegendAndAxisSpeakChinese() throws Exception {
+    List<String> texts =
+        Fx.call(
+            () -> {
+              ChartTexts.setLocale(Locale.SIMPLIFIED_CHINESE);
+              try {
+                ScalarChart zh = new ScalarChart("损失");
+                return List.of(
+                    ((Button) zh.lookup("#" + ScalarChart.RESET_ZOOM_ID)).getText(),
+                    ((CheckBox) zh.lookup("#" + ScalarChart.LOG_Y_ID)).getText(),
+                    ((Label) zh.lookup("#" + ScalarChart.LEGEND_ID).lookup(".label")).getText(),
+                    zh.chart().getXAxis().getName(),
+                    zh.xAxisMode().toString());
+              } finally {
+                ChartTexts.setLocale(Locale.ENGLISH);
+              }
+            });
+    assertEquals(List.of("重置缩放", "对数 y 轴", "运行", "步", "步"), texts);
+    assertEquals("Reset zoom", Fx.call(() -> ((Button) chart.lookup("#" + ScalarChart.RESET_ZOOM_ID)).getText()));
+  }
+
+  @Test
+  void noticesComputedAfterALanguageSwitchUseTheNewLanguage() throws Exception {
+    ScalarRun run = Fx.call(() -> chart.addRun("diverging"));
+    Fx.run(() -> ChartTexts.setLocale(Locale.SIMPLIFIED_CHINESE));
+    try {
+      for (int i = 0; i < 20; i++) {
+        run.append(i, curve(i));
+      }
+      run.append(20, Double.NaN);
+      Fx.awaitPulses(scene);
+      assertTrue(Fx.call(chart::noticeText).startsWith("1 个 NaN 或无穷值"), Fx.call(chart::noticeText));
+    } finally {
+      Fx.run(() -> ChartTexts.setLocale(Locale.ENGLISH));
     }
   }
 }

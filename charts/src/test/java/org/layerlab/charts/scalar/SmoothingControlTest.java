@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -11,6 +13,7 @@ import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.Fx;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -22,6 +25,7 @@ class SmoothingControlTest {
 
   @Start
   void start(Stage stage) {
+    ChartTexts.setLocale(Locale.ENGLISH); // the tests below read the English texts
     control = new SmoothingControl();
     stage.setScene(new Scene(control, 500, 60));
     stage.show();
@@ -80,5 +84,29 @@ class SmoothingControlTest {
 
   private Label value() {
     return (Label) control.lookup("#" + SmoothingControl.VALUE_ID);
+  }
+
+  @Test
+  void builtInChineseTheTitleAndWindowSpeakChinese() throws Exception {
+    List<String> texts =
+        Fx.call(
+            () -> {
+              ChartTexts.setLocale(Locale.SIMPLIFIED_CHINESE);
+              try {
+                SmoothingControl zh = new SmoothingControl();
+                zh.setSmoothing(Smoothing.movingAverage(42));
+                String title = ((javafx.scene.control.Label) zh.getChildren().get(0)).getText();
+                String kind = ((ChoiceBox<?>) zh.lookup("#" + SmoothingControl.KIND_ID)).getValue().toString();
+                String value = ((javafx.scene.control.Label) zh.lookup("#" + SmoothingControl.VALUE_ID)).getText();
+                zh.setSmoothing(Smoothing.none());
+                String off = ((javafx.scene.control.Label) zh.lookup("#" + SmoothingControl.VALUE_ID)).getText();
+                return List.of(title, kind, value, off, Smoothing.movingAverage(42).describe());
+              } finally {
+                ChartTexts.setLocale(Locale.ENGLISH);
+              }
+            });
+    assertEquals(List.of("平滑", "移动平均", "42 个点", "关闭", "42 点移动平均"), texts);
+    assertEquals("moving average of 42", Smoothing.movingAverage(42).describe());
+    assertEquals("moving average of 42", Smoothing.movingAverage(42).toString(), "toString stays English for logs");
   }
 }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import java.util.List;
+import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.Fx;
 import org.layerlab.charts.MetricSeries;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -22,6 +25,7 @@ class ScheduleChartTest {
 
   @Start
   void start(Stage stage) {
+    ChartTexts.setLocale(Locale.ENGLISH); // the tests below read the English texts
     chart = new ScheduleChart();
     scene = new Scene(chart, 800, 500);
     stage.setScene(scene);
@@ -84,5 +88,27 @@ class ScheduleChartTest {
       }
     }
     return -1;
+  }
+
+  @Test
+  void builtInChineseTheCheckBoxAxesAndSummarySpeakChinese() throws Exception {
+    List<String> texts =
+        Fx.call(
+            () -> {
+              ChartTexts.setLocale(Locale.SIMPLIFIED_CHINESE);
+              try {
+                ScheduleChart zh = new ScheduleChart();
+                zh.setSchedule("one-cycle", Schedules.oneCycle(0.1, 100), 100);
+                return List.of(
+                    ((javafx.scene.control.CheckBox) zh.lookup("#" + ScheduleChart.LOG_ID)).getText(),
+                    zh.chart().chart().getXAxis().getName(),
+                    zh.chart().chart().getYAxis().getName(),
+                    zh.summaryText());
+              } finally {
+                ChartTexts.setLocale(Locale.ENGLISH);
+              }
+            });
+    assertEquals(
+        List.of("对数刻度", "步", "学习率", "one-cycle：起始 0.00400，在第 29 步达到峰值 0.100，经过 100 步后结束于 4.00e-07"), texts);
   }
 }
