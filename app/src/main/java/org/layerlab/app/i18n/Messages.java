@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.layerlab.charts.ChartTexts;
 
 /**
  * The texts of the user interface, from the bundle {@code org.layerlab.app.messages} in the chosen language.
@@ -43,6 +44,8 @@ public final class Messages {
     // ROOT fallback control: a German computer must get the English base bundle, not the bundle of the default locale.
     bundle = ResourceBundle.getBundle(BUNDLE_NAME, chosen, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     locale = chosen;
+    // The chart components have their own texts (toolbars, legends, notes); one window speaks one language.
+    ChartTexts.setLocale(chosen);
   }
 
   /** The supported language closest to {@code wanted}. */
