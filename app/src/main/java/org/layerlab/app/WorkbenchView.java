@@ -238,6 +238,10 @@ public final class WorkbenchView extends BorderPane {
           continue;
         }
         if (hidden) {
+          // A field shown only for some choices has its visibility bound; the lesson's view is rebuilt when the lesson ends, so
+          // undoing that binding here loses nothing.
+          node.visibleProperty().unbind();
+          node.managedProperty().unbind();
           node.setVisible(false);
           node.setManaged(false);
         } else if (locked && !node.disableProperty().isBound()) {

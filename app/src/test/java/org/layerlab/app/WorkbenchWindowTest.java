@@ -113,6 +113,8 @@ class WorkbenchWindowTest {
     robot.interact(() -> viewModel.settings().lessonProperty().set("first-network"));
     assertFalse(robot.lookup("#optimizerCombo").query().isVisible(), "hidden");
     assertFalse(robot.lookup("#optimizerLabel").query().isVisible(), "its label too");
+    assertFalse(robot.lookup("#beta1Field").query().isVisible(), "the optimizer's own options too, though Adam shows them");
+    assertFalse(robot.lookup("#scheduleCombo").query().isVisible(), "a first lesson leaves the schedule out");
     assertTrue(robot.lookup("#datasetCombo").query().isDisabled(), "locked");
     assertFalse(robot.lookup("#epochsField").query().isDisabled(), "the lesson's own control stays usable");
     TabPane tabs = robot.lookup("#pageTabs").queryAs(TabPane.class);
@@ -132,6 +134,7 @@ class WorkbenchWindowTest {
 
     robot.interact(() -> viewModel.settings().lessonProperty().set(""));
     assertTrue(robot.lookup("#optimizerCombo").query().isVisible());
+    assertTrue(robot.lookup("#beta1Field").query().isVisible(), "Adam's options come back with the lesson's end");
     assertEquals(5, robot.lookup("#pageTabs").queryAs(TabPane.class).getTabs().size());
   }
 

@@ -160,6 +160,7 @@ public final class TrainingSetupView extends VBox {
     text.setMinHeight(Region.USE_PREF_SIZE);
     text.textProperty().bind(viewModel.previewTextProperty());
     VBox box = new VBox(4, bar, chart, text);
+    box.setId("schedulePreviewBox");
     box.getStyleClass().add("schedule-preview-box");
     return box;
   }
