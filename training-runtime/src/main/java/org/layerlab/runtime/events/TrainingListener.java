@@ -52,6 +52,18 @@ public interface TrainingListener {
   /** A paused run trains again, for one batch or on. */
   default void onRunResumed(RunResumed event) {}
 
+  /**
+   * The learning rate was changed by hand ({@link org.layerlab.runtime.train.TrainingRun#changeLearningRate}); sent between
+   * batches, before the first step at the new rate.
+   */
+  default void onLearningRateChanged(LearningRateChanged event) {}
+
+  /** After each {@link #onEpochScores}: the validation confusion matrix, with some sample indices per cell. */
+  default void onValidationConfusion(ValidationConfusion confusion) {}
+
+  /** After each {@link #onValidationConfusion}, for data of two features: the model's class probabilities over the plane. */
+  default void onDecisionBoundary(DecisionBoundary boundary) {}
+
   /** A listener that forwards every call to each of {@code listeners}, in order. */
   static TrainingListener all(TrainingListener... listeners) {
     return new TrainingListener() {
@@ -150,6 +162,27 @@ public interface TrainingListener {
       public void onRunResumed(RunResumed e) {
         for (TrainingListener l : listeners) {
           l.onRunResumed(e);
+        }
+      }
+
+      @Override
+      public void onLearningRateChanged(LearningRateChanged e) {
+        for (TrainingListener l : listeners) {
+          l.onLearningRateChanged(e);
+        }
+      }
+
+      @Override
+      public void onValidationConfusion(ValidationConfusion c) {
+        for (TrainingListener l : listeners) {
+          l.onValidationConfusion(c);
+        }
+      }
+
+      @Override
+      public void onDecisionBoundary(DecisionBoundary b) {
+        for (TrainingListener l : listeners) {
+          l.onDecisionBoundary(b);
         }
       }
     };

@@ -29,6 +29,7 @@ import org.layerlab.runtime.events.ClassificationScores;
 import org.layerlab.runtime.events.EarlyStopped;
 import org.layerlab.runtime.events.EpochMetrics;
 import org.layerlab.runtime.events.EpochScores;
+import org.layerlab.runtime.events.LearningRateChanged;
 import org.layerlab.runtime.events.ParameterHistogram;
 import org.layerlab.runtime.events.ParameterHistograms;
 import org.layerlab.runtime.events.RunEnded;
@@ -120,7 +121,7 @@ final class TrainingLoop implements RunControl.Reporter {
     }
     this.train = data.train();
     this.batches = (train.size() + batchSize - 1) / batchSize;
-    this.schedule = TrainingSetup.schedule(settings, batches);
+    this.schedule = control.rates.over(TrainingSetup.schedule(settings, batches));
     this.trainable = parameters.trainable();
     Map<String, Float> factors = transfer == null ? Map.of() : transfer.rateFactors();
     this.optimizer = TrainingSetup.optimizer(settings, new ParameterRates(new ScheduleTracker(schedule), factors), (int) endings.step);
@@ -156,6 +157,7 @@ final class TrainingLoop implements RunControl.Reporter {
     TrainingSettings.Metric watched = stopRule == null ? TrainingSettings.Metric.VALIDATION_LOSS : stopRule.metric();
     MetricWatch watch = new MetricWatch(watched.higherIsBetter(), stopRule == null ? 0 : stopRule.minDelta());
     double rate = schedule.rate(endings.step);
+    BoundaryGrid boundary = BoundaryGrid.forData(train);
     int firstEpoch = 1;
     if (resumeFrom != null) {
       CheckpointInfo info = resumeFrom.info();
@@ -192,6 +194,11 @@ final class TrainingLoop implements RunControl.Reporter {
         nextBatch = batch;
         if (control.awaitTurn(this) == RunControl.Turn.STOP) {
           return endings.stoppedAt(epoch);
+        }
+        double[] rateChange = control.rates.applyPending(endings.step);
+        if (rateChange != null) {
+          listener.onLearningRateChanged(
+              new LearningRateChanged(endings.step + 1, epoch, rateChange[0], rateChange[1], System.currentTimeMillis()));
         }
         long began = System.nanoTime();
         int from = (batch - 1) * batchSize;
@@ -252,7 +259,8 @@ final class TrainingLoop implements RunControl.Reporter {
         }
       }
       ClassificationScores trainScores = trainTally.scores();
-      ClassificationScores validationScores = validation.run(trainer, loss).scores();
+      ConfusionCollector confusion = new ConfusionCollector(data.validation().classes());
+      ClassificationScores validationScores = validation.run(trainer, loss, confusion).scores();
       if (!Double.isFinite(validationScores.loss())) {
         return endings.diverged(
             "the validation loss became " + validationScores.loss() + " after epoch " + epoch + " (step " + endings.step + ")");
@@ -272,6 +280,10 @@ final class TrainingLoop implements RunControl.Reporter {
               validationScores.accuracy(),
               now));
       listener.onEpochScores(new EpochScores(epoch, endings.step, trainScores, validationScores, rate, now));
+      listener.onValidationConfusion(confusion.event(epoch, endings.step, data.validation().classNames(), now));
+      if (boundary != null) {
+        listener.onDecisionBoundary(boundary.evaluate(trainer, epoch, endings.step));
+      }
       double watchedValue = value(watched, trainScores, validationScores);
       boolean best = watch.offer(epoch, watchedValue);
       if (checkpoints != null) {
