@@ -25,6 +25,7 @@ import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.runs.RunRow;
 import org.layerlab.charts.MetricChart;
+import org.layerlab.charts.scalar.ScalarChart;
 import org.layerlab.charts.MetricSeries;
 import org.layerlab.model.project.OptimizerKind;
 import org.layerlab.runtime.events.RunStatus;
@@ -73,14 +74,14 @@ class MainWindowTest {
     assertEquals("3", robot.lookup("#epochsField").queryAs(TextField.class).getText());
     robot.clickOn("#trainButton");
 
-    MetricChart loss = robot.lookup("#lossChart").queryAs(MetricChart.class);
+    ScalarChart loss = robot.lookup("#lossChart").queryAs(ScalarChart.class);
     TableView<?> runs = robot.lookup("#runsTable").queryTableView();
     WaitForAsyncUtils.waitFor(
         90,
         SECONDS,
         onFx(
             () ->
-                loss.series().get(0).size() > 0
+                loss.runs().get(0).size() > 0
                     && runs.getItems().stream().anyMatch(r -> ((RunRow) r).status() == RunStatus.FINISHED)));
 
     robot.interact(() -> Screenshots.save(scene, "2-trained"));
@@ -88,7 +89,7 @@ class MainWindowTest {
     assertEquals(RunStatus.FINISHED, run.status());
     assertTrue(run.name().startsWith("Spiral "), run.name());
     assertTrue(run.message().startsWith("Finished 3 epochs"), run.message());
-    assertEquals(3, onFx(() -> loss.series().get(1).size()).call(), "one validation point per epoch");
+    assertEquals(3, onFx(() -> loss.runs().get(1).size()).call(), "one validation point per epoch");
     assertEquals("Finished", robot.lookup("#progressLabel").queryAs(Label.class).getText());
     assertFalse(train.isDisabled());
 
