@@ -69,7 +69,7 @@ public final class TrainingViewModel {
   static final long PROGRESS_PERIOD_MILLIS = 100;
 
   /** Histograms every this many steps when the settings record none and the monitor asks for them. */
-  static final int MONITOR_HISTOGRAM_EVERY = 10;
+  static final int MONITOR_HISTOGRAM_EVERY = 50;
 
   /** The most training points drawn under a decision boundary. */
   static final int MAX_BOUNDARY_POINTS = 3000;
@@ -109,6 +109,7 @@ public final class TrainingViewModel {
   private final ReadOnlyBooleanWrapper canStep = new ReadOnlyBooleanWrapper(this, "canStep");
   private final BooleanProperty stepByStep = new SimpleBooleanProperty(this, "stepByStep", false);
   private RunPaused pausedAt;
+  private long runMillis = -1;
 
   // the learning rate by hand
   private final StringProperty learningRateText = new SimpleStringProperty(this, "learningRateText", "");
@@ -116,6 +117,8 @@ public final class TrainingViewModel {
   private final ReadOnlyStringWrapper learningRateNote = new ReadOnlyStringWrapper(this, "learningRateNote", "");
   private final ReadOnlyBooleanWrapper canApplyLearningRate = new ReadOnlyBooleanWrapper(this, "canApplyLearningRate");
   private final ReadOnlyDoubleWrapper currentLearningRate = new ReadOnlyDoubleWrapper(this, "currentLearningRate", Double.NaN);
+  private LearningRateChanged lastRateChange;
+  private double pendingRate = Double.NaN;
 
   // how the curves are drawn; kept here so a rebuilt view keeps them
   private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
@@ -354,6 +357,9 @@ public final class TrainingViewModel {
     pauseRequested.set(false);
     stepping.set(false);
     pausedAt = null;
+    runMillis = -1;
+    lastRateChange = null;
+    pendingRate = Double.NaN;
     learningRateNote.set("");
     currentLearningRate.set(Double.NaN);
     confusion.set(null);
@@ -474,10 +480,23 @@ public final class TrainingViewModel {
     double rate = Double.parseDouble(learningRateText.get().trim());
     try {
       current.changeLearningRate(rate);
-      learningRateNote.set(Messages.get("monitor.lr.pending", formatRate(rate)));
+      pendingRate = rate;
+      showRateNote();
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       learningRateProblem.set(e.getMessage());
       updateState();
+    }
+  }
+
+  private void showRateNote() {
+    if (lastRateChange != null && (Double.isNaN(pendingRate) || pendingRate == lastRateChange.newRate())) {
+      learningRateNote.set(
+          Messages.get(
+              "monitor.lr.changed", formatRate(lastRateChange.oldRate()), formatRate(lastRateChange.newRate()), lastRateChange.step()));
+    } else if (!Double.isNaN(pendingRate)) {
+      learningRateNote.set(Messages.get("monitor.lr.pending", formatRate(pendingRate)));
+    } else {
+      learningRateNote.set("");
     }
   }
 
@@ -636,7 +655,9 @@ public final class TrainingViewModel {
       refreshProgress();
     } else if (lastRun.get() != null) {
       progressText.set(Messages.get("status." + lastRun.get().status().name()));
+      showRunTime();
     }
+    showRateNote();
     if (selectedCell != null) {
       selectCell(selectedCell[0], selectedCell[1]);
     }
@@ -697,6 +718,8 @@ public final class TrainingViewModel {
       progressRefresh = null;
     }
     refreshProgress();
+    runMillis = estimator == null ? -1 : estimator.elapsedMillis(System.currentTimeMillis());
+    showRunTime();
     current = null;
     if (ended.status() == RunStatus.FINISHED) {
       progress.set(1);
@@ -710,6 +733,11 @@ public final class TrainingViewModel {
     stepping.set(false);
     lastRun.set(ended);
     running.set(false);
+  }
+
+  /** How long the ended run took, in place of the running figures. */
+  private void showRunTime() {
+    timingText.set(runMillis < 0 ? "" : Messages.get("monitor.took", ProgressEstimator.clock(runMillis / 1000.0)));
   }
 
   private void updateState() {
@@ -929,7 +957,11 @@ public final class TrainingViewModel {
       target.trainLoss().marker(e.step(), epoch, e.wallTimeMillis(), label);
       target.trainAccuracy().marker(e.step(), epoch, e.wallTimeMillis(), label);
       executor.runOnUiThread(
-          () -> learningRateNote.set(Messages.get("monitor.lr.changed", formatRate(e.oldRate()), formatRate(e.newRate()), e.step())));
+          () -> {
+            lastRateChange = e;
+            pendingRate = Double.NaN;
+            showRateNote();
+          });
     }
 
     @Override

@@ -379,6 +379,16 @@ class TrainingViewModelTest {
     vm.train();
     assertEquals(List.of("lr 0.0025"), trainLoss.markers);
     assertEquals(List.of("lr 0.0025"), vm.curveMarkers());
+    assertTrue(vm.timingTextProperty().get().startsWith("Took 0:0"), vm.timingTextProperty().get());
+
+    org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+    try {
+      vm.relocalize();
+      assertEquals("学习率已在第 21 步从 0.01 改为 0.0025；曲线上有标记。", vm.learningRateNoteProperty().get());
+      assertTrue(vm.timingTextProperty().get().startsWith("用时 0:0"), vm.timingTextProperty().get());
+    } finally {
+      org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
+    }
   }
 
   @Test

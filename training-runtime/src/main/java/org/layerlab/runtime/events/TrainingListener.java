@@ -7,8 +7,9 @@ package org.layerlab.runtime.events;
  *
  * <p>The finer events, all with default methods that do nothing, fit into that order: {@code onRunRestored} (a resumed run) or
  * {@code onWeightsTransferred} (transfer learning) right after {@code onRunStarted}; after each {@code onStep} its
- * {@code onStepDetails}, and every {@code histogramEvery} steps {@code onHistograms}; {@code onRunPaused} and {@code onRunResumed}
- * between batches; after each {@code onEpoch} its {@code onEpochScores}, then {@code onCheckpointSaved} for the last and, when the
+ * {@code onStepDetails}, and every {@code histogramEvery} steps {@code onHistograms}; {@code onRunPaused}, {@code onRunResumed} and
+ * {@code onLearningRateChanged} between batches; after each {@code onEpoch} its {@code onEpochScores}, {@code onValidationConfusion}
+ * and, for data of two features, {@code onDecisionBoundary}, then {@code onCheckpointSaved} for the last and, when the
  * watched metric improved, the best checkpoint; {@code onEarlyStopped} after the last epoch of a run that stops early; and
  * {@code onTestReport} just before {@code onRunEnded} of a run that finished. A resumed run's first step is not step 1.
  */

@@ -1,0 +1,386 @@
+package org.layerlab.app;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.app.concurrent.FxTaskExecutor;
+import org.layerlab.app.i18n.Messages;
+import org.layerlab.app.settings.Theme;
+import org.layerlab.app.training.TrainingViewModel;
+import org.layerlab.app.training.monitor.ConfusionPane;
+import org.layerlab.runtime.events.ValidationConfusion;
+import org.layerlab.runtime.workspace.Workspace;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Measures how long the JavaFX thread stalls while the run monitor shows a real training run with live charts, and (with
+ * {@code -Dlayerlab.screenshots=true}) saves the monitor's screenshots. Not a test (its name does not end in Test): run it with
+ *
+ * <pre>mvn -B -o verify -pl app -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest=MonitorStallBenchmark</pre>
+ *
+ * <p>It trains the spiral sample, then the Fashion-MNIST subset shipped in {@code sample-projects/fashion-mnist-mlp/data}, in the
+ * real window (headless through Monocle, software rendering) at 1440 x 900. While each run trains, an {@link AnimationTimer} records
+ * the time of every pulse, and a probe posted to the FX thread every 5 ms records how late it ran; the monitor cycles through its
+ * tabs (curves, confusion matrix, decision boundary, histograms) every two seconds, so each is drawn live. It prints the longest gap
+ * between pulses and its 99th percentile, and the same for the probe. Figures depend on the machine's load: it asserts nothing.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MonitorStallBenchmark {
+
+  private static final Path SAMPLES = StartupOptions.samplesDir();
+
+  static {
+    // Monocle's headless screen is 1280 x 800 unless told otherwise; a larger window would overflow its frame buffer.
+    if (System.getProperty("headless.geometry") == null) {
+      System.setProperty("headless.geometry", "1440x900-32");
+    }
+  }
+
+  @TempDir Path home;
+  private FxTaskExecutor executor;
+  private Workspace workspace;
+  private WorkbenchViewModel viewModel;
+  private Scene scene;
+  private Stage stage;
+
+  @org.testfx.framework.junit5.Start
+  void start(Stage stage) {
+    this.stage = stage;
+  }
+
+  @AfterEach
+  void close() {
+    if (viewModel != null) {
+      viewModel.shutdown();
+    }
+    if (executor != null) {
+      executor.close();
+    }
+    if (workspace != null) {
+      workspace.close();
+    }
+    Messages.setLocale(Locale.ENGLISH);
+  }
+
+  @Test
+  void spiralThenFashionMnist(FxRobot robot) throws Exception {
+    List<String> report = new ArrayList<>();
+    open(robot, SAMPLES.resolve("spiral"));
+    report.add(measureIdle(robot));
+    report.add(measure(robot, "spiral, 60 epochs", "60"));
+    if (Boolean.getBoolean("layerlab.screenshots")) {
+      screenshots(robot, "spiral", "200", 3);
+    }
+    open(robot, fashionSubset());
+    report.add(measure(robot, "Fashion-MNIST subset, 10 epochs", "10"));
+    if (Boolean.getBoolean("layerlab.screenshots")) {
+      screenshots(robot, "fashion", "4", 1);
+    }
+    System.out.println();
+    System.out.println("FX-thread stalls while the run monitor draws a live run (1440 x 900, Monocle headless, software rendering):");
+    report.forEach(System.out::println);
+    System.out.println();
+  }
+
+  /** The Fashion-MNIST sample, on its shipped subset even where the full set is installed. */
+  private Path fashionSubset() throws Exception {
+    Path sample = SAMPLES.resolve("fashion-mnist-mlp");
+    String json = Files.readString(sample.resolve("project.json"));
+    json = json.replace("\"useFullWhenAvailable\" : true", "\"useFullWhenAvailable\" : false");
+    json = json.replace("\"path\" : \"data\"", "\"path\" : \"" + sample.resolve("data").toAbsolutePath().toString().replace("\\", "/") + "\"");
+    Path dir = home.resolve("fashion-subset");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("project.json"), json);
+    return dir;
+  }
+
+  private void open(FxRobot robot, Path project) throws Exception {
+    close();
+    robot.interact(
+        () -> {
+          executor = new FxTaskExecutor();
+          workspace = Workspace.open(home.resolve("ws-" + project.getFileName()));
+          AppContext context =
+              AppContext.create(StartupOptions.parse(List.of("--project", project.toString())), SAMPLES, workspace, executor);
+          viewModel = new WorkbenchViewModel(context, null, SAMPLES, home, TestChooser.cancelling());
+          viewModel.settings().languageProperty().set(Locale.ENGLISH);
+          viewModel.settings().themeProperty().set(Theme.LIGHT);
+          scene = LayerlabApp.show(stage, viewModel);
+          // The whole headless screen set above; a window reaching past the screen's edge breaks Monocle's frame buffer.
+          stage.setX(0);
+          stage.setY(0);
+          stage.setWidth(1440);
+          stage.setHeight(900);
+        });
+    WaitForAsyncUtils.waitFor(60, SECONDS, () -> viewModel.main().training().canTrain());
+    robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("trainingTab"));
+  }
+
+  /** The floor: the same window doing nothing for ten seconds, so the figures of a run can be read against the machine's load. */
+  private String measureIdle(FxRobot robot) throws Exception {
+    return measure(robot, "idle window, no run", null);
+  }
+
+  private String measure(FxRobot robot, String name, String epochs) throws Exception {
+    TrainingViewModel training = viewModel.main().training();
+    List<Long> pulses = new ArrayList<>();
+    List<Integer> tabs = new ArrayList<>();
+    List<Long> probeDelays = new ArrayList<>();
+    TabPane monitorTabs = robot.lookup("#monitorTabs").queryAs(TabPane.class);
+    AnimationTimer timer =
+        new AnimationTimer() {
+          @Override
+          public void handle(long now) {
+            pulses.add(System.nanoTime());
+            tabs.add(monitorTabs.getSelectionModel().getSelectedIndex());
+          }
+        };
+    robot.interact(
+        () -> {
+          timer.start();
+          if (epochs != null) {
+            viewModel.main().setup().epochsTextProperty().set(epochs);
+            training.train();
+          }
+        });
+    Thread probe =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                long posted = System.nanoTime();
+                javafx.application.Platform.runLater(
+                    () -> {
+                      synchronized (probeDelays) {
+                        probeDelays.add(System.nanoTime() - posted);
+                      }
+                    });
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "fx-probe");
+    probe.setDaemon(true);
+    probe.start();
+    java.util.Map<String, Integer> fxStates = new java.util.concurrent.ConcurrentHashMap<>();
+    Thread sampler = null;
+    if (Boolean.getBoolean("layerlab.stalls.detail")) {
+      Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElseThrow();
+      sampler =
+          new Thread(
+              () -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                  StackTraceElement[] st = fx.getStackTrace();
+                  StringBuilder where = new StringBuilder(fx.getState().toString());
+                  int shown = 0;
+                  for (StackTraceElement e : st) {
+                    String c = e.getClassName();
+                    if (!c.startsWith("java.") && !c.startsWith("jdk.") && shown++ < 3) {
+                      where.append(" <- ").append(c.replaceAll(".*\\.", "")).append('.').append(e.getMethodName());
+                    }
+                  }
+                  fxStates.merge(where.toString(), 1, Integer::sum);
+                  try {
+                    Thread.sleep(20);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "fx-sampler");
+      sampler.setDaemon(true);
+      sampler.start();
+    }
+    long fxCpu0 = cpuNanos("JavaFX Application Thread");
+    long renderCpu0 = cpuNanos("QuantumRenderer");
+    long started = System.nanoTime();
+    int tab = 0;
+    long idleUntil = epochs == null ? started + 10_000_000_000L : 0;
+    while (WaitForAsyncUtils.asyncFx(training::isRunning).get() || System.nanoTime() < idleUntil) {
+      Thread.sleep(2000);
+      int t = ++tab % 4;
+      robot.interact(() -> robot.lookup("#monitorTabs").queryAs(TabPane.class).getSelectionModel().select(t));
+      if (System.nanoTime() - started > 600_000_000_000L) {
+        robot.interact(training::stop);
+      }
+    }
+    long wall = System.nanoTime() - started;
+    long seconds = wall / 1_000_000_000L;
+    double fxShare = (cpuNanos("JavaFX Application Thread") - fxCpu0) * 100.0 / wall;
+    double renderShare = (cpuNanos("QuantumRenderer") - renderCpu0) * 100.0 / wall;
+    probe.interrupt();
+    probe.join();
+    if (sampler != null) {
+      sampler.interrupt();
+      sampler.join();
+      fxStates.entrySet().stream()
+          .sorted((a, b) -> b.getValue() - a.getValue())
+          .limit(12)
+          .forEach(e -> System.out.println("    " + name + " FX thread: " + e.getValue() + " x " + e.getKey()));
+    }
+    robot.interact(timer::stop);
+    long[] gaps = new long[Math.max(0, pulses.size() - 1)];
+    for (int i = 1; i < pulses.size(); i++) {
+      gaps[i - 1] = pulses.get(i) - pulses.get(i - 1);
+    }
+    long[] delays;
+    synchronized (probeDelays) {
+      delays = probeDelays.stream().mapToLong(Long::longValue).toArray();
+    }
+    if (Boolean.getBoolean("layerlab.stalls.detail")) {
+      Integer[] order = new Integer[gaps.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Long.compare(gaps[b], gaps[a]));
+      for (int k = 0; k < Math.min(8, order.length); k++) {
+        int i = order[k];
+        System.out.printf(
+            Locale.ROOT, "    %s: gap %.1f ms at %.1f s, tab %d before, %d after%n",
+            name, gaps[i] / 1e6, (pulses.get(i) - pulses.get(0)) / 1e9, tabs.get(i), tabs.get(i + 1));
+      }
+    }
+    String status =
+        epochs == null ? "-" : training.lastRunProperty().get() == null ? "?" : training.lastRunProperty().get().status().name();
+    return String.format(
+        Locale.ROOT,
+        "  %-32s %3d s, %s, %d pulses (%.1f/s): longest gap %.1f ms, 99th percentile %.1f ms; probe delay max %.1f ms, p99 %.1f ms;"
+            + " CPU of the FX thread %.0f%%, of the render thread %.0f%%, load average %.1f",
+        name,
+        seconds,
+        status,
+        pulses.size(),
+        pulses.size() / Math.max(1.0, seconds),
+        max(gaps) / 1e6,
+        percentile(gaps, 0.99) / 1e6,
+        max(delays) / 1e6,
+        percentile(delays, 0.99) / 1e6,
+        fxShare,
+        renderShare,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  /** Screenshots during a run (English, light) and after it (both languages, both themes), of each of the monitor's tabs. */
+  private void screenshots(FxRobot robot, String name, String epochs, int epochsBeforeShot) throws Exception {
+    TrainingViewModel training = viewModel.main().training();
+    robot.interact(
+        () -> {
+          viewModel.main().setup().epochsTextProperty().set(epochs);
+          training.train();
+        });
+    WaitForAsyncUtils.waitFor(
+        120,
+        SECONDS,
+        () -> Optional.ofNullable(WaitForAsyncUtils.asyncFx(training::confusionProperty).get().get())
+            .map(c -> c.epoch() >= epochsBeforeShot)
+            .orElse(false));
+    shoot(robot, 0, "monitor-" + name + "-en-light-during-curves");
+    if (name.equals("spiral")) {
+      robot.interact(() -> {
+        training.learningRateTextProperty().set("0.002");
+        training.applyLearningRate();
+      });
+      Thread.sleep(1500);
+      shoot(robot, 0, "monitor-" + name + "-en-light-during-lr-change");
+    }
+    WaitForAsyncUtils.waitFor(300, SECONDS, () -> !WaitForAsyncUtils.asyncFx(training::isRunning).get());
+    Thread.sleep(6000); // let the run-ended notification fade
+    for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+      for (Theme theme : Theme.values()) {
+        robot.interact(
+            () -> {
+              viewModel.settings().languageProperty().set(language);
+              viewModel.settings().themeProperty().set(theme);
+            });
+        robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("trainingTab"));
+        String prefix = "monitor-" + name + "-" + language.getLanguage() + "-" + theme.name().toLowerCase();
+        shoot(robot, 0, prefix + "-curves");
+        robot.interact(
+            () -> {
+              ValidationConfusion c = training.confusionProperty().get();
+              int[] cell = mostConfused(c);
+              training.selectCell(cell[0], cell[1]);
+            });
+        shoot(robot, 1, prefix + "-confusion");
+        shoot(robot, 2, prefix + "-boundary");
+        shoot(robot, 3, prefix + "-histograms");
+      }
+    }
+    robot.interact(
+        () -> {
+          viewModel.settings().languageProperty().set(Locale.ENGLISH);
+          viewModel.settings().themeProperty().set(Theme.LIGHT);
+          viewModel.settings().classroomProperty().set(true);
+        });
+    robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("trainingTab"));
+    shoot(robot, 0, "monitor-" + name + "-en-classroom-curves");
+    robot.interact(() -> viewModel.settings().classroomProperty().set(false));
+  }
+
+  /** The off-diagonal cell with the most samples: the confusion worth looking at. */
+  private static int[] mostConfused(ValidationConfusion c) {
+    int[] best = {0, 1};
+    for (int t = 0; t < c.classNames().size(); t++) {
+      for (int p = 0; p < c.classNames().size(); p++) {
+        if (t != p && c.count(t, p) > c.count(best[0], best[1])) {
+          best = new int[] {t, p};
+        }
+      }
+    }
+    return best;
+  }
+
+  private void shoot(FxRobot robot, int tab, String file) throws Exception {
+    robot.interact(() -> robot.lookup("#monitorTabs").queryAs(TabPane.class).getSelectionModel().select(tab));
+    WaitForAsyncUtils.waitForFxEvents();
+    Thread.sleep(600); // real pulses, so the charts redraw (a snapshot does not run their post-layout pass)
+    WaitForAsyncUtils.waitForFxEvents();
+    AtomicReference<Path> saved = new AtomicReference<>();
+    robot.interact(() -> saved.set(Screenshots.save(stage.getScene(), file)));
+    System.out.println("saved " + saved.get());
+  }
+
+  /** CPU time so far of the live threads whose name starts with {@code prefix}. */
+  private static long cpuNanos(String prefix) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith(prefix)) {
+        sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+      }
+    }
+    return sum;
+  }
+
+  private static long max(long[] values) {
+    return Arrays.stream(values).max().orElse(0);
+  }
+
+  private static long percentile(long[] values, double q) {
+    if (values.length == 0) {
+      return 0;
+    }
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+}
