@@ -39,15 +39,16 @@ public final class CurvesPane extends BorderPane {
     setId("curvesPane");
     loss = chart("lossChart", Messages.get("training.axis.loss"));
     accuracy = chart("accuracyChart", Messages.get("training.axis.accuracy"));
-    ScalarRun trainLoss = loss.addRun(Messages.get("training.series.trainLoss"), 0);
-    ScalarRun validationLoss = loss.addRun(Messages.get("training.series.validationLoss"), 1);
-    ScalarRun trainAccuracy = accuracy.addRun(Messages.get("training.series.trainAccuracy"), 0);
-    ScalarRun validationAccuracy = accuracy.addRun(Messages.get("training.series.validationAccuracy"), 1);
+    // Short names: the legend is narrow, the y axis names the metric and the hint says per batch and per epoch.
+    ScalarRun trainLoss = loss.addRun(Messages.get("monitor.series.train"), 0);
+    ScalarRun validationLoss = loss.addRun(Messages.get("monitor.series.validation"), 1);
+    ScalarRun trainAccuracy = accuracy.addRun(Messages.get("monitor.series.train"), 0);
+    ScalarRun validationAccuracy = accuracy.addRun(Messages.get("monitor.series.validation"), 1);
     viewModel.attachCurves(new LiveCurves(sink(trainLoss), sink(validationLoss), sink(trainAccuracy), sink(validationAccuracy)));
 
     SplitPane charts =
         new SplitPane(
-            withHint(loss, Messages.get("training.chartHint.loss")), withHint(accuracy, Messages.get("training.chartHint.accuracy")));
+            withHint(loss, Messages.get("monitor.chartHint.loss")), withHint(accuracy, Messages.get("training.chartHint.accuracy")));
     charts.setOrientation(Orientation.VERTICAL);
     charts.setId("liveCharts");
     setTop(toolbar());
