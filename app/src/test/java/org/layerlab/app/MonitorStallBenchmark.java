@@ -91,7 +91,7 @@ class MonitorStallBenchmark {
     open(robot, fashionSubset());
     report.add(measure(robot, "Fashion-MNIST subset, 10 epochs", "10"));
     if (Boolean.getBoolean("layerlab.screenshots")) {
-      screenshots(robot, "fashion", "4", 1);
+      screenshots(robot, "fashion", "15", 2);
     }
     System.out.println();
     System.out.println("FX-thread stalls while the run monitor draws a live run (1440 x 900, Monocle headless, software rendering):");
@@ -302,6 +302,14 @@ class MonitorStallBenchmark {
       Thread.sleep(1500);
       shoot(robot, 0, "monitor-" + name + "-en-light-during-lr-change");
     }
+    // The run goes on through a switch of language and theme.
+    robot.interact(
+        () -> {
+          viewModel.settings().languageProperty().set(Locale.SIMPLIFIED_CHINESE);
+          viewModel.settings().themeProperty().set(Theme.DARK);
+        });
+    robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("trainingTab"));
+    shoot(robot, name.equals("spiral") ? 2 : 1, "monitor-" + name + "-zh-dark-during");
     WaitForAsyncUtils.waitFor(300, SECONDS, () -> !WaitForAsyncUtils.asyncFx(training::isRunning).get());
     Thread.sleep(6000); // let the run-ended notification fade
     for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
