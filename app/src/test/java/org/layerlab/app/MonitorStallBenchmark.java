@@ -184,7 +184,11 @@ class MonitorStallBenchmark {
     java.util.Map<String, Integer> fxStates = new java.util.concurrent.ConcurrentHashMap<>();
     Thread sampler = null;
     if (Boolean.getBoolean("layerlab.stalls.detail")) {
-      Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElseThrow();
+      Thread fx =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> t.getName().equals(System.getProperty("layerlab.stalls.thread", "JavaFX Application Thread")))
+              .findFirst()
+              .orElseThrow();
       sampler =
           new Thread(
               () -> {
@@ -235,7 +239,7 @@ class MonitorStallBenchmark {
       fxStates.entrySet().stream()
           .sorted((a, b) -> b.getValue() - a.getValue())
           .limit(12)
-          .forEach(e -> System.out.println("    " + name + " FX thread: " + e.getValue() + " x " + e.getKey()));
+          .forEach(e -> System.out.println("    " + name + " " + System.getProperty("layerlab.stalls.thread", "JavaFX Application Thread") + ": " + e.getValue() + " x " + e.getKey()));
     }
     robot.interact(timer::stop);
     long[] gaps = new long[Math.max(0, pulses.size() - 1)];
@@ -293,13 +297,20 @@ class MonitorStallBenchmark {
         () -> Optional.ofNullable(WaitForAsyncUtils.asyncFx(training::confusionProperty).get().get())
             .map(c -> c.epoch() >= epochsBeforeShot)
             .orElse(false));
+    // Paused, so the pictures are of a run in progress however fast it trains.
+    robot.interact(training::pause);
+    WaitForAsyncUtils.waitFor(60, SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> training.pausedProperty().get()).get());
     shoot(robot, 0, "monitor-" + name + "-en-light-during-curves");
     if (name.equals("spiral")) {
-      robot.interact(() -> {
-        training.learningRateTextProperty().set("0.002");
-        training.applyLearningRate();
-      });
+      robot.interact(
+          () -> {
+            training.learningRateTextProperty().set("0.002");
+            training.applyLearningRate();
+            training.resume();
+          });
       Thread.sleep(1500);
+      robot.interact(training::pause);
+      WaitForAsyncUtils.waitFor(60, SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> training.pausedProperty().get()).get());
       shoot(robot, 0, "monitor-" + name + "-en-light-during-lr-change");
     }
     // The run goes on through a switch of language and theme.
@@ -309,7 +320,13 @@ class MonitorStallBenchmark {
           viewModel.settings().themeProperty().set(Theme.DARK);
         });
     robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("trainingTab"));
+    robot.interact(
+        () -> {
+          int[] cell = mostConfused(training.confusionProperty().get());
+          training.selectCell(cell[0], cell[1]);
+        });
     shoot(robot, name.equals("spiral") ? 2 : 1, "monitor-" + name + "-zh-dark-during");
+    robot.interact(training::resume);
     WaitForAsyncUtils.waitFor(300, SECONDS, () -> !WaitForAsyncUtils.asyncFx(training::isRunning).get());
     Thread.sleep(6000); // let the run-ended notification fade
     for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {

@@ -1,8 +1,7 @@
 package org.layerlab.app.training;
 
 /**
- * Where the points of one live curve go. Every method is called from the training thread, so an implementation must be safe from
- * any thread; the view adapts a chart's run to it.
+ * Where the points of one live curve go. An implementation must be safe from any thread; the view adapts a chart's run to it.
  */
 public interface PointSink {
 
@@ -14,6 +13,13 @@ public interface PointSink {
    * @param wallTimeMillis when it was measured
    */
   void append(double step, double epoch, long wallTimeMillis, double value);
+
+  /** Several points at once, in order; {@code count} of each array. */
+  default void appendAll(double[] steps, double[] epochs, long[] wallTimesMillis, double[] values, int count) {
+    for (int i = 0; i < count; i++) {
+      append(steps[i], epochs[i], wallTimesMillis[i], values[i]);
+    }
+  }
 
   /** A vertical marker with a short label, such as a learning-rate change. */
   void marker(double step, double epoch, long wallTimeMillis, String label);

@@ -57,9 +57,10 @@ import org.layerlab.runtime.events.TrainingListener;
  * progress, live curves, confusion matrix, decision boundary and histograms, and its controls (stop, pause, single step, resume, a
  * learning rate changed by hand).
  *
- * <p>Threads: the run's listener is called on the training thread. Per step it only appends to the {@link LiveCurves} (their sinks
- * are thread-safe chart runs) and stores the latest step in atomic references; a repeated action on the UI thread reads them every
- * {@value #PROGRESS_PERIOD_MILLIS} ms and updates the progress properties. Nothing is posted to the UI thread per step: only the
+ * <p>Threads: the run's listener is called on the training thread. Per step it only appends to the curves' recording sinks and
+ * stores the latest step in atomic references; a repeated action on the UI thread reads them every {@value #PROGRESS_PERIOD_MILLIS}
+ * ms, updates the progress properties and hands the new points to the chart runs, so the charts redraw at most that often however
+ * fast the run steps. Nothing is posted to the UI thread per step: only the
  * rare events are (run start, pause and resume, a learning-rate change, one confusion matrix per epoch, a histogram's first
  * appearance). The decision boundary and the histograms go straight to their thread-safe sinks.
  */
@@ -665,12 +666,21 @@ public final class TrainingViewModel {
     updateState();
   }
 
-  /** Reads the latest step and epoch the training thread stored and shows them. Runs on the UI thread. */
+  /** Hands the curves' new points to the charts: ten times a second while a run trains, and once when it ends. UI thread. */
+  private void publishCurves() {
+    trainLossCurve.publish();
+    validationLossCurve.publish();
+    trainAccuracyCurve.publish();
+    validationAccuracyCurve.publish();
+  }
+
+  /** Reads the latest step and epoch the training thread stored and shows them, and draws the new points. Runs on the UI thread. */
   void refreshProgress() {
     RunControl run = current;
     if (run == null) {
       return;
     }
+    publishCurves();
     long now = System.currentTimeMillis();
     StepMetrics step = run.latestStep.get();
     if (step == null) {

@@ -178,7 +178,9 @@ class TrainingViewModelTest {
           }
           // No progress text per step: it changes only when the UI's repeated refresh runs.
           assertEquals("Loading the data and starting the engine…", vm.progressTextProperty().get());
+          assertEquals(0, trainLoss.points.size(), "nor points: the charts redraw at the refresh's pace, not the run's");
           executor.tick();
+          assertEquals(12, trainLoss.points.size());
           progressDuringRun.set(vm.progressTextProperty().get());
           listener.onEpoch(new EpochMetrics(1, 23, 0.9, 0.6, 0.8, 0.7, 0));
           return new RunEnded("r1", RunStatus.FINISHED, 3, 0.7, "Finished 3 epochs.", 1);

@@ -156,6 +156,15 @@ public final class CurvesPane extends BorderPane {
       }
 
       @Override
+      public void appendAll(double[] steps, double[] epochs, long[] wallTimesMillis, double[] values, int count) {
+        if (count == steps.length) {
+          run.appendAll(steps, epochs, wallTimesMillis, values);
+        } else {
+          PointSink.super.appendAll(steps, epochs, wallTimesMillis, values, count);
+        }
+      }
+
+      @Override
       public void marker(double step, double epoch, long wallTimeMillis, String label) {
         run.addEvent(new RunEvent(step, epoch, wallTimeMillis, RunEvent.Kind.LEARNING_RATE_CHANGE, label));
       }
