@@ -59,6 +59,8 @@ class MonitorStallBenchmark {
   private WorkbenchViewModel viewModel;
   private Scene scene;
   private Stage stage;
+  /** The monitor tab kept on screen during a measurement, or -1 to switch tabs every two seconds. */
+  private int fixedTab = -1;
 
   @org.testfx.framework.junit5.Start
   void start(Stage stage) {
@@ -84,19 +86,40 @@ class MonitorStallBenchmark {
     List<String> report = new ArrayList<>();
     open(robot, SAMPLES.resolve("spiral"));
     report.add(measureIdle(robot));
+    report.add(measureBusy(robot));
     report.add(measure(robot, "spiral, 60 epochs", "60"));
+    String[] tabNames = {"curves", "confusion", "boundary", "histograms"};
+    for (int t = 0; t < tabNames.length; t++) {
+      fixedTab = t;
+      report.add(measure(robot, "spiral, 30 epochs, " + tabNames[t] + " only", "30"));
+    }
+    fixedTab = -1;
     if (Boolean.getBoolean("layerlab.screenshots")) {
       screenshots(robot, "spiral", "200", 3);
     }
+
     open(robot, fashionSubset());
     report.add(measure(robot, "Fashion-MNIST subset, 10 epochs", "10"));
     if (Boolean.getBoolean("layerlab.screenshots")) {
       screenshots(robot, "fashion", "15", 2);
     }
+    // Last: the engine's thread count is global to the process, so the runs after this one would keep one thread too.
+    open(robot, withOneEngineThread(SAMPLES.resolve("spiral")));
+    report.add(measure(robot, "spiral, 60 epochs, 1 engine thread", "60"));
     System.out.println();
     System.out.println("FX-thread stalls while the run monitor draws a live run (1440 x 900, Monocle headless, software rendering):");
     report.forEach(System.out::println);
     System.out.println();
+  }
+
+  /** A copy of a sample whose runs use one engine thread, leaving the second core to the window. */
+  private Path withOneEngineThread(Path sample) throws Exception {
+    String json = Files.readString(sample.resolve("project.json"));
+    json = json.replaceFirst("\"training\" : \\{", "\"training\" : { \"threads\" : 1,");
+    Path dir = home.resolve(sample.getFileName() + "-one-thread");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("project.json"), json);
+    return dir;
   }
 
   /** The Fashion-MNIST sample, on its shipped subset even where the full set is installed. */
@@ -136,6 +159,40 @@ class MonitorStallBenchmark {
   /** The floor: the same window doing nothing for ten seconds, so the figures of a run can be read against the machine's load. */
   private String measureIdle(FxRobot robot) throws Exception {
     return measure(robot, "idle window, no run", null);
+  }
+
+  /**
+   * The same idle window while two threads of this process spin for ten seconds, as a run's training thread and the engine's worker
+   * keep two cores busy: how much of a run's stall is the CPU the training takes rather than the monitor's drawing.
+   */
+  private String measureBusy(FxRobot robot) throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean spin = new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Thread> burners = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Thread t =
+          new Thread(
+              () -> {
+                double x = 0;
+                while (spin.get()) {
+                  x += Math.sqrt(x + 1);
+                }
+                if (x == -1) {
+                  System.out.println(x);
+                }
+              },
+              "cpu-burner-" + i);
+      t.setDaemon(true);
+      t.start();
+      burners.add(t);
+    }
+    try {
+      return measure(robot, "idle window, 2 busy threads", null);
+    } finally {
+      spin.set(false);
+      for (Thread t : burners) {
+        t.join();
+      }
+    }
   }
 
   private String measure(FxRobot robot, String name, String epochs) throws Exception {
@@ -214,14 +271,17 @@ class MonitorStallBenchmark {
       sampler.setDaemon(true);
       sampler.start();
     }
+    long[] gc0 = gc();
     long fxCpu0 = cpuNanos("JavaFX Application Thread");
     long renderCpu0 = cpuNanos("QuantumRenderer");
     long started = System.nanoTime();
-    int tab = 0;
+    int tab = fixedTab < 0 ? 0 : fixedTab;
+    int firstTab = tab;
+    robot.interact(() -> monitorTabs.getSelectionModel().select(firstTab));
     long idleUntil = epochs == null ? started + 10_000_000_000L : 0;
     while (WaitForAsyncUtils.asyncFx(training::isRunning).get() || System.nanoTime() < idleUntil) {
       Thread.sleep(2000);
-      int t = ++tab % 4;
+      int t = fixedTab < 0 ? ++tab % 4 : fixedTab;
       robot.interact(() -> robot.lookup("#monitorTabs").queryAs(TabPane.class).getSelectionModel().select(t));
       if (System.nanoTime() - started > 600_000_000_000L) {
         robot.interact(training::stop);
@@ -231,6 +291,7 @@ class MonitorStallBenchmark {
     long seconds = wall / 1_000_000_000L;
     double fxShare = (cpuNanos("JavaFX Application Thread") - fxCpu0) * 100.0 / wall;
     double renderShare = (cpuNanos("QuantumRenderer") - renderCpu0) * 100.0 / wall;
+    long[] gc1 = gc();
     probe.interrupt();
     probe.join();
     if (sampler != null) {
@@ -268,7 +329,7 @@ class MonitorStallBenchmark {
     return String.format(
         Locale.ROOT,
         "  %-32s %3d s, %s, %d pulses (%.1f/s): longest gap %.1f ms, 99th percentile %.1f ms; probe delay max %.1f ms, p99 %.1f ms;"
-            + " CPU of the FX thread %.0f%%, of the render thread %.0f%%, load average %.1f",
+            + " CPU of the FX thread %.0f%%, of the render thread %.0f%%; %d garbage collections, %d ms; load average %.1f",
         name,
         seconds,
         status,
@@ -280,6 +341,8 @@ class MonitorStallBenchmark {
         percentile(delays, 0.99) / 1e6,
         fxShare,
         renderShare,
+        gc1[0] - gc0[0],
+        gc1[1] - gc0[1],
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
@@ -382,6 +445,17 @@ class MonitorStallBenchmark {
     AtomicReference<Path> saved = new AtomicReference<>();
     robot.interact(() -> saved.set(Screenshots.save(stage.getScene(), file)));
     System.out.println("saved " + saved.get());
+  }
+
+  /** Garbage collections so far and the milliseconds they took, over all collectors. */
+  private static long[] gc() {
+    long count = 0;
+    long millis = 0;
+    for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, bean.getCollectionCount());
+      millis += Math.max(0, bean.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   /** CPU time so far of the live threads whose name starts with {@code prefix}. */
