@@ -87,7 +87,7 @@ class MonitorStallBenchmark {
     open(robot, SAMPLES.resolve("spiral"));
     report.add(measureIdle(robot));
     report.add(measureBusy(robot));
-    report.add(measure(robot, "spiral, 60 epochs", "60"));
+    report.add(measure(robot, "spiral, 250 epochs", "250"));
     String[] tabNames = {"curves", "confusion", "boundary", "histograms"};
     for (int t = 0; t < tabNames.length; t++) {
       fixedTab = t;
@@ -99,7 +99,7 @@ class MonitorStallBenchmark {
     }
 
     open(robot, fashionSubset());
-    report.add(measure(robot, "Fashion-MNIST subset, 10 epochs", "10"));
+    report.add(measure(robot, "Fashion-MNIST subset, 30 epochs", "30"));
     if (Boolean.getBoolean("layerlab.screenshots")) {
       screenshots(robot, "fashion", "15", 2);
     }
@@ -255,7 +255,7 @@ class MonitorStallBenchmark {
                   int shown = 0;
                   for (StackTraceElement e : st) {
                     String c = e.getClassName();
-                    if (!c.startsWith("java.") && !c.startsWith("jdk.") && shown++ < 3) {
+                    if (!c.startsWith("java.") && !c.startsWith("jdk.") && shown++ < Integer.getInteger("layerlab.stalls.depth", 3)) {
                       where.append(" <- ").append(c.replaceAll(".*\\.", "")).append('.').append(e.getMethodName());
                     }
                   }

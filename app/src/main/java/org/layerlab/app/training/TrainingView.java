@@ -41,6 +41,7 @@ public final class TrainingView extends VBox {
     TabPane tabs = createTabs();
     VBox.setVgrow(tabs, Priority.ALWAYS);
     getChildren().addAll(createControls(), createProgress(), tabs);
+    org.layerlab.app.training.monitor.MonitorSupport.pinDashPatterns(this);
   }
 
   private VBox createControls() {
