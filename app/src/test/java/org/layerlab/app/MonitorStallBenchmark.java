@@ -35,11 +35,15 @@ import org.testfx.util.WaitForAsyncUtils;
  *
  * <pre>mvn -B -o verify -pl app -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest=MonitorStallBenchmark</pre>
  *
- * <p>It trains the spiral sample, then the Fashion-MNIST subset shipped in {@code sample-projects/fashion-mnist-mlp/data}, in the
- * real window (headless through Monocle, software rendering) at 1440 x 900. While each run trains, an {@link AnimationTimer} records
- * the time of every pulse, and a probe posted to the FX thread every 5 ms records how late it ran; the monitor cycles through its
- * tabs (curves, confusion matrix, decision boundary, histograms) every two seconds, so each is drawn live. It prints the longest gap
- * between pulses and its 99th percentile, and the same for the probe. Figures depend on the machine's load: it asserts nothing.
+ * <p>In the real window (headless through Monocle, software rendering) at 1440 x 900 it measures, in order: the idle window; the
+ * idle window while two threads spin (the CPU a run takes, without drawing); the spiral sample for 250 epochs with the monitor
+ * switching tabs (curves, confusion matrix, decision boundary, histograms) every two seconds; the spiral for 30 epochs on each tab
+ * alone; the Fashion-MNIST subset shipped in {@code sample-projects/fashion-mnist-mlp/data} for 30 epochs; and the spiral with one
+ * engine thread. An {@link AnimationTimer} records every pulse and a probe posted to the FX thread every 5 ms records how late it
+ * ran. Each line gives the longest gap between pulses and its 99th percentile, the probe's delays, the CPU share of the FX and
+ * render threads, garbage collections and the load average. Figures depend on the machine's load: it asserts nothing.
+ * {@code -Dlayerlab.stalls.detail=true} adds the worst gaps and a sampled profile of the FX thread (another with
+ * {@code -Dlayerlab.stalls.thread=QuantumRenderer-0}).
  */
 @ExtendWith(ApplicationExtension.class)
 class MonitorStallBenchmark {
