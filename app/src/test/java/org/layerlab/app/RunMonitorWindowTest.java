@@ -123,6 +123,22 @@ class RunMonitorWindowTest {
     robot.clickOn("#stopButton");
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !training.isRunning());
     assertNotNull(training.lastRunProperty().get());
+
+    // The charts' dashed grid patterns survive a garbage collection, so a redraw need not render them again.
+    int pinned = onFx(org.layerlab.app.training.monitor.MonitorSupport::pinnedDashPatterns).call();
+    assertTrue(pinned > 0, "the grid patterns drawn so far are held");
+    System.gc();
+    robot.interact(() -> robot.lookup("#monitorTabs").queryAs(TabPane.class).getSelectionModel().select(0));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(onFx(() -> dashPatternCache().size()).call() >= pinned, "nothing was dropped from ChartFX's cache");
+  }
+
+  /** ChartFX's own cache of dashed-line patterns. */
+  private static java.util.Map<?, ?> dashPatternCache() throws Exception {
+    java.lang.reflect.Field f =
+        Class.forName("io.fair_acc.chartfx.renderer.spi.utils.DashPatternStyle").getDeclaredField("dashHashMap");
+    f.setAccessible(true);
+    return (java.util.Map<?, ?>) f.get(null);
   }
 
   private static int[] fullestCell(org.layerlab.runtime.events.ValidationConfusion c) {

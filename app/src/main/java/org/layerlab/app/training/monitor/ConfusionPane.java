@@ -59,6 +59,9 @@ public final class ConfusionPane extends SplitPane {
     cellHint.visibleProperty().bind(viewModel.cellTextProperty().isEmpty());
     cellHint.managedProperty().bind(cellHint.visibleProperty());
     grid.setId("cellSamplesGrid");
+    if (grid.lookup("#" + SampleGrid.ONLY_WRONG_ID) instanceof javafx.scene.control.CheckBox onlyWrong) {
+      onlyWrong.setText(Messages.get("monitor.cell.onlyMisclassified"));
+    }
     points.setId("cellPointsList");
     VBox.setVgrow(grid, Priority.ALWAYS);
     VBox.setVgrow(points, Priority.ALWAYS);

@@ -11,4 +11,9 @@ public final class MonitorSupport {
   public static void pinDashPatterns(Node node) {
     DashPatternPin.install(node);
   }
+
+  /** How many of ChartFX's grid patterns are held; 0 when its cache could not be reached. */
+  public static int pinnedDashPatterns() {
+    return DashPatternPin.pinned();
+  }
 }
