@@ -95,8 +95,10 @@ class RunMonitorWindowTest {
     List<String> names = training.confusionProperty().get().classNames();
     assertTrue(cellText.startsWith("True " + names.get(fullest[0]) + ", predicted " + names.get(fullest[1]) + ": "), cellText);
     ListView<?> points = robot.lookup("#cellPointsList").queryAs(ListView.class);
-    assertFalse(points.getItems().isEmpty(), "the spiral's points of that cell");
-    assertEquals(training.cellSamples().size(), points.getItems().size());
+    // Read together on the FX thread: each epoch's new matrix refreshes the chosen cell, list and all.
+    int[] sizes = onFx(() -> new int[] {training.cellSamples().size(), points.getItems().size()}).call();
+    assertTrue(sizes[1] > 0, "the spiral's points of that cell");
+    assertEquals(sizes[0], sizes[1]);
 
     // Pause, one step, resume.
     robot.clickOn("#pauseButton");
