@@ -80,14 +80,14 @@ class MainWindowTest {
     assertEquals("3", robot.lookup("#epochsField").queryAs(TextField.class).getText());
     robot.clickOn("#trainButton");
 
-    MetricChart loss = robot.lookup("#lossChart").queryAs(MetricChart.class);
+    ScalarChart loss = robot.lookup("#lossChart").queryAs(ScalarChart.class);
     TableView<?> runs = robot.lookup("#runsTable").queryTableView();
     WaitForAsyncUtils.waitFor(
         90,
         SECONDS,
         onFx(
             () ->
-                loss.series().get(0).size() > 0
+                loss.runs().get(0).size() > 0
                     && runs.getItems().stream().anyMatch(r -> ((RunRow) r).status() == RunStatus.FINISHED)));
 
     robot.interact(() -> Screenshots.save(scene, "2-trained"));
@@ -95,7 +95,7 @@ class MainWindowTest {
     assertEquals(RunStatus.FINISHED, run.status());
     assertTrue(run.name().startsWith("Spiral "), run.name());
     assertTrue(run.message().startsWith("Finished 3 epochs"), run.message());
-    assertEquals(3, onFx(() -> loss.series().get(1).size()).call(), "one validation point per epoch");
+    assertEquals(3, onFx(() -> loss.runs().get(1).size()).call(), "one validation point per epoch");
     assertEquals("Finished", robot.lookup("#progressLabel").queryAs(Label.class).getText());
     assertFalse(train.isDisabled());
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.i18n.Messages;
-import org.layerlab.charts.MetricChart;
+import org.layerlab.charts.scalar.ScalarChart;
 import org.layerlab.model.layer.LayerType;
 import org.layerlab.model.project.ProjectFiles;
 import org.layerlab.runtime.workspace.Workspace;
@@ -98,10 +98,10 @@ class WorkbenchWindowTest {
     robot.interact(() -> viewModel.settings().languageProperty().set(Locale.SIMPLIFIED_CHINESE));
     WaitForAsyncUtils.waitForFxEvents();
     assertTrue(viewModel.main().training().isRunning(), "the run goes on");
-    MetricChart loss = robot.lookup("#lossChart").queryAs(MetricChart.class);
-    int replayed = WaitForAsyncUtils.asyncFx(() -> loss.series().get(0).size()).get();
+    ScalarChart loss = robot.lookup("#lossChart").queryAs(ScalarChart.class);
+    int replayed = WaitForAsyncUtils.asyncFx(() -> loss.runs().get(0).size()).get();
     assertTrue(replayed > 20, "the new chart shows the curve so far, got " + replayed);
-    WaitForAsyncUtils.waitFor(20, SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> loss.series().get(0).size()).get() > replayed);
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> loss.runs().get(0).size()).get() > replayed);
 
     robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !viewModel.main().training().isRunning());

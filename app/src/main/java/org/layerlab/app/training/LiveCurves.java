@@ -3,8 +3,7 @@ package org.layerlab.app.training;
 import java.util.Objects;
 
 /**
- * The four curves of a live run: loss and accuracy, training per step and validation per epoch, all against epochs. Accuracy is in
- * percent.
+ * The four curves of a live run: loss and accuracy, training per step and validation per epoch. Accuracy is in percent.
  */
 public record LiveCurves(PointSink trainLoss, PointSink validationLoss, PointSink trainAccuracy, PointSink validationAccuracy) {
 

@@ -1,7 +1,9 @@
 package org.layerlab.app.training;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.layerlab.model.project.Project;
 import org.layerlab.runtime.cli.RunNames;
@@ -9,6 +11,7 @@ import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.TrainingListener;
 import org.layerlab.runtime.store.RunRecorder;
 import org.layerlab.runtime.store.RunStore;
+import org.layerlab.runtime.train.SampleSet;
 import org.layerlab.runtime.train.TrainingRequest;
 import org.layerlab.runtime.train.TrainingRun;
 
@@ -45,6 +48,65 @@ public final class RecordedTrainingJobs implements TrainingJobFactory {
       @Override
       public void stop() {
         run.stop();
+      }
+
+      @Override
+      public void pause() {
+        run.pause();
+      }
+
+      @Override
+      public void resume() {
+        run.resume();
+      }
+
+      @Override
+      public void step() {
+        run.step();
+      }
+
+      @Override
+      public void changeLearningRate(double rate) {
+        run.changeLearningRate(rate);
+      }
+
+      @Override
+      public Optional<MonitorSamples> validationSamples() {
+        return run.validationSamples().map(RecordedTrainingJobs::samples);
+      }
+
+      @Override
+      public Optional<MonitorSamples> trainingSamples() {
+        return run.trainingSamples().map(RecordedTrainingJobs::samples);
+      }
+    };
+  }
+
+  private static MonitorSamples samples(SampleSet set) {
+    return new MonitorSamples() {
+      @Override
+      public int size() {
+        return set.size();
+      }
+
+      @Override
+      public int[] shape() {
+        return set.shape();
+      }
+
+      @Override
+      public List<String> classNames() {
+        return set.classNames();
+      }
+
+      @Override
+      public int label(int index) {
+        return set.label(index);
+      }
+
+      @Override
+      public float[] features(int index) {
+        return set.features(index);
       }
     };
   }

@@ -27,7 +27,15 @@ import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.OptimizerKind;
 import org.layerlab.model.project.Project;
 import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.events.DecisionBoundary;
 import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.events.LearningRateChanged;
+import org.layerlab.runtime.events.ParameterHistogram;
+import org.layerlab.runtime.events.ParameterHistograms;
+import org.layerlab.runtime.events.RunPaused;
+import org.layerlab.runtime.events.RunResumed;
+import org.layerlab.runtime.events.StepDetails;
+import org.layerlab.runtime.events.ValidationConfusion;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.RunStatus;
@@ -170,7 +178,9 @@ class TrainingViewModelTest {
           }
           // No progress text per step: it changes only when the UI's repeated refresh runs.
           assertEquals("Loading the data and starting the engine…", vm.progressTextProperty().get());
+          assertEquals(0, trainLoss.points.size(), "nor points: the charts redraw at the refresh's pace, not the run's");
           executor.tick();
+          assertEquals(12, trainLoss.points.size());
           progressDuringRun.set(vm.progressTextProperty().get());
           listener.onEpoch(new EpochMetrics(1, 23, 0.9, 0.6, 0.8, 0.7, 0));
           return new RunEnded("r1", RunStatus.FINISHED, 3, 0.7, "Finished 3 epochs.", 1);
@@ -182,9 +192,10 @@ class TrainingViewModelTest {
     assertEquals(3, trained.get(0).training().epochs());
     assertEquals(SPIRAL, trained.get(0).dataset());
     assertEquals(12, trainLoss.points.size());
-    assertEquals(12.0 / 23, trainLoss.points.get(11)[0], 1e-12);
+    assertEquals(12, trainLoss.points.get(11)[0], "x in steps");
+    assertEquals(12.0 / 23, trainLoss.points.get(11)[1], 1e-12, "and in epochs");
     assertEquals(1, validationAccuracy.points.size());
-    assertEquals(70.0, validationAccuracy.points.get(0)[1], 1e-9);
+    assertEquals(70.0, validationAccuracy.points.get(0)[2], 1e-9);
     assertFalse(vm.isRunning());
     assertEquals(0, executor.activeRepeats(), "the progress refresh stops with the run");
     assertEquals(1.0, vm.progressProperty().get());
@@ -259,9 +270,222 @@ class TrainingViewModelTest {
     assertTrue(trained.isEmpty());
   }
 
+  @Test
+  void theShownThroughputIsSmoothedAndTheTimingLineAppears() {
+    job.script =
+        listener -> {
+          listener.onRunStarted(new RunStarted("r1", "run", 2, 10, 300, 60, 0));
+          listener.onStep(new StepMetrics(1, 1, 1, 10, 0.5, 0.8, 1000, 0));
+          executor.tick();
+          listener.onStep(new StepMetrics(2, 1, 2, 10, 0.5, 0.8, 2000, 0));
+          executor.tick();
+          long expected = Math.round(ProgressEstimator.THROUGHPUT_WEIGHT * 1000 + (1 - ProgressEstimator.THROUGHPUT_WEIGHT) * 2000);
+          assertEquals("Epoch 1/2 · batch 2/10 · " + String.format("%,d", expected) + " samples/s", vm.progressTextProperty().get());
+          assertTrue(vm.timingTextProperty().get().startsWith("Elapsed 0:0"), vm.timingTextProperty().get());
+          return new RunEnded("r1", RunStatus.FINISHED, 2, 0.875, "done", 1);
+        };
+    vm.train();
+  }
+
+  @Test
+  void pauseStepAndResumeAreOfferedOnlyWhenTheyApply() {
+    assertFalse(vm.canPauseProperty().get(), "no run");
+    job.script =
+        listener -> {
+          assertTrue(vm.canPauseProperty().get());
+          assertFalse(vm.canStepProperty().get(), "step only while paused");
+          assertFalse(vm.canResumeProperty().get());
+          listener.onRunStarted(new RunStarted("r1", "run", 2, 10, 300, 60, 0));
+          listener.onStep(new StepMetrics(1, 1, 1, 10, 0.5, 0.8, 1000, 0));
+
+          vm.pause();
+          assertEquals(List.of("pause"), job.calls);
+          assertFalse(vm.canPauseProperty().get());
+          assertFalse(vm.canStepProperty().get(), "not paused yet: the batch is still training");
+          assertTrue(vm.canResumeProperty().get());
+          assertEquals("Pausing after the current batch…", vm.statusTextProperty().get());
+
+          listener.onRunPaused(new RunPaused(1, 1, 2, 0));
+          assertTrue(vm.pausedProperty().get());
+          assertTrue(vm.canStepProperty().get());
+          assertTrue(vm.statusTextProperty().get().startsWith("Paused after step 1 (next: epoch 1, batch 2)"));
+
+          vm.step();
+          assertEquals(List.of("pause", "step"), job.calls);
+          assertFalse(vm.canStepProperty().get(), "one step at a time");
+          listener.onRunResumed(new RunResumed(1, true, 0));
+          assertTrue(vm.pausedProperty().get(), "a single step keeps the run paused for the user");
+          listener.onStep(new StepMetrics(2, 1, 2, 10, 0.5, 0.8, 1000, 0));
+          listener.onRunPaused(new RunPaused(2, 1, 3, 0));
+          assertTrue(vm.canStepProperty().get(), "ready for the next step");
+
+          vm.resume();
+          assertEquals(List.of("pause", "step", "resume"), job.calls);
+          listener.onRunResumed(new RunResumed(2, false, 0));
+          assertFalse(vm.pausedProperty().get());
+          assertTrue(vm.canPauseProperty().get());
+          assertFalse(vm.canStepProperty().get());
+          assertFalse(vm.canResumeProperty().get());
+          return new RunEnded("r1", RunStatus.FINISHED, 2, 0.875, "done", 1);
+        };
+    vm.train();
+    assertFalse(vm.canPauseProperty().get());
+    assertFalse(vm.canResumeProperty().get());
+  }
+
+  @Test
+  void stepByStepStartsTheRunPaused() {
+    vm.stepByStepProperty().set(true);
+    job.script =
+        listener -> {
+          assertEquals(List.of("pause"), job.calls, "paused before its first batch");
+          listener.onRunStarted(new RunStarted("r1", "run", 2, 10, 300, 60, 0));
+          listener.onRunPaused(new RunPaused(0, 1, 1, 0));
+          assertTrue(vm.canStepProperty().get());
+          return new RunEnded("r1", RunStatus.STOPPED, 0, Double.NaN, "stopped", 1);
+        };
+    vm.train();
+  }
+
+  @Test
+  void aLearningRateIsCheckedSentAndMarkedOnTheCurves() {
+    RecordingSink trainLoss = new RecordingSink();
+    vm.attachCurves(new LiveCurves(trainLoss, new RecordingSink(), new RecordingSink(), new RecordingSink()));
+    vm.learningRateTextProperty().set("0.005");
+    assertFalse(vm.canApplyLearningRateProperty().get(), "no run to apply it to");
+    job.script =
+        listener -> {
+          listener.onRunStarted(new RunStarted("r1", "run", 2, 10, 300, 60, 0));
+          vm.learningRateTextProperty().set("fast");
+          assertEquals("Type a number, such as 0.001 (got 'fast').", vm.learningRateProblemProperty().get());
+          assertFalse(vm.canApplyLearningRateProperty().get());
+          vm.learningRateTextProperty().set("-1");
+          assertTrue(vm.learningRateProblemProperty().get().startsWith("The learning rate must be above 0"));
+          vm.learningRateTextProperty().set("50");
+          assertFalse(vm.canApplyLearningRateProperty().get(), "above the settings' limit");
+          vm.learningRateTextProperty().set("0.0025");
+          assertEquals("", vm.learningRateProblemProperty().get());
+          assertTrue(vm.canApplyLearningRateProperty().get());
+
+          vm.applyLearningRate();
+          assertEquals(List.of("lr 0.0025"), job.calls);
+          assertEquals("The run trains at 0.0025 from its next batch.", vm.learningRateNoteProperty().get());
+          listener.onLearningRateChanged(new LearningRateChanged(21, 3, 0.01, 0.0025, 0));
+          listener.onStep(new StepMetrics(21, 3, 1, 10, 0.5, 0.8, 1000, 0));
+          listener.onStepDetails(new StepDetails(21, 3, 1, 0.0025, 1.0, false, 0));
+          executor.tick();
+          assertEquals(0.0025, vm.currentLearningRateProperty().get(), 1e-12);
+          assertEquals("Learning rate changed from 0.01 to 0.0025 at step 21; the curves mark it.", vm.learningRateNoteProperty().get());
+          return new RunEnded("r1", RunStatus.FINISHED, 2, 0.875, "done", 1);
+        };
+    vm.train();
+    assertEquals(List.of("lr 0.0025"), trainLoss.markers);
+    assertEquals(List.of("lr 0.0025"), vm.curveMarkers());
+    assertTrue(vm.timingTextProperty().get().startsWith("Took 0:0"), vm.timingTextProperty().get());
+
+    org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+    try {
+      vm.relocalize();
+      assertEquals("学习率已在第 21 步从 0.01 改为 0.0025；曲线上有标记。", vm.learningRateNoteProperty().get());
+      assertTrue(vm.timingTextProperty().get().startsWith("用时 0:0"), vm.timingTextProperty().get());
+    } finally {
+      org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
+    }
+  }
+
+  @Test
+  void aConfusionCellShowsItsValidationSamplesWithTheirLabels() {
+    // Validation samples i have label i % 3 and features (i, -i).
+    job.samples = new FakeSamples(30);
+    int[][][] cells = new int[3][3][0];
+    cells[2][0] = new int[] {5, 11, 29};
+    cells[1][1] = new int[] {1, 4};
+    long[][] counts = {{10, 0, 0}, {0, 9, 1}, {3, 0, 7}};
+    job.script =
+        listener -> {
+          listener.onRunStarted(new RunStarted("r1", "run", 1, 10, 300, 30, 0));
+          listener.onValidationConfusion(new ValidationConfusion(1, 10, List.of("a", "b", "c"), counts, cells, 64, 0));
+          return new RunEnded("r1", RunStatus.FINISHED, 1, 0.87, "done", 1);
+        };
+    vm.train();
+    assertEquals(3, vm.confusionProperty().get().count(2, 0));
+
+    vm.selectCell(2, 0);
+    assertEquals(List.of(5, 11, 29), vm.cellSamples().stream().map(CellSample::index).toList());
+    for (CellSample s : vm.cellSamples()) {
+      assertEquals("c", s.trueLabel());
+      assertEquals("a", s.predictedLabel());
+      assertEquals(s.index(), s.features()[0], 0, "the sample's own values");
+      assertEquals(-s.index(), s.features()[1], 0);
+    }
+    assertEquals("True c, predicted a: 3 samples after epoch 1, 3 shown.", vm.cellTextProperty().get());
+    vm.selectCell(0, 1);
+    assertTrue(vm.cellSamples().isEmpty());
+    assertEquals("True a, predicted b: no samples.", vm.cellTextProperty().get());
+  }
+
+  @Test
+  void twoFeatureDataGetsBoundaryPointsAndTheLatestField() {
+    job.samples = new FakeSamples(30);
+    List<float[]> drawn = new ArrayList<>();
+    List<DecisionBoundary> fields = new ArrayList<>();
+    vm.attachBoundary(
+        new BoundarySink() {
+          @Override
+          public void points(float[] xy, int[] labels, List<String> classNames) {
+            drawn.add(xy);
+          }
+
+          @Override
+          public void field(DecisionBoundary boundary) {
+            fields.add(boundary);
+          }
+
+          @Override
+          public void clear() {}
+        });
+    DecisionBoundary b = new DecisionBoundary(1, 10, -1, 1, -1, 1, 2, 2, 3, new float[12], 0);
+    job.script =
+        listener -> {
+          listener.onRunStarted(new RunStarted("r1", "run", 1, 10, 30, 30, 0));
+          listener.onDecisionBoundary(b);
+          return new RunEnded("r1", RunStatus.FINISHED, 1, 0.87, "done", 1);
+        };
+    vm.train();
+    assertTrue(vm.boundaryAvailableProperty().get());
+    assertEquals(1, drawn.size());
+    assertEquals(60, drawn.get(0).length, "x and y of every training point");
+    assertEquals(List.of(b), fields);
+    assertEquals(b, vm.latestBoundary());
+  }
+
+  @Test
+  void histogramsAreOnByDefaultAndListedPerParameter() {
+    job.script =
+        listener -> {
+          listener.onRunStarted(new RunStarted("r1", "run", 1, 10, 30, 30, 0));
+          ParameterHistogram w = new ParameterHistogram("dense1", "weight", ParameterHistogram.WEIGHTS, 4, 0, 1, 0.5, 0.1, new double[] {0, 0.5, 1}, new long[] {1, 3});
+          ParameterHistogram g = new ParameterHistogram("dense1", "weight", ParameterHistogram.GRADIENTS, 4, 0, 1, 0.5, 0.1, new double[] {0, 0.5, 1}, new long[] {2, 2});
+          listener.onHistograms(new ParameterHistograms(10, 1, List.of(w, g), 0));
+          listener.onHistograms(new ParameterHistograms(20, 1, List.of(w, g), 0));
+          return new RunEnded("r1", RunStatus.FINISHED, 1, 0.87, "done", 1);
+        };
+    vm.train();
+    assertEquals(TrainingViewModel.MONITOR_HISTOGRAM_EVERY, trained.get(0).training().reporting().histogramEvery());
+    assertEquals(List.of("dense1 · weight · weights", "dense1 · weight · gradients"), vm.histogramKeys());
+    assertEquals("dense1 · weight · weights", vm.selectedHistogramProperty().get(), "the first is shown");
+    assertEquals(2, vm.histogramCount("dense1 · weight · gradients"));
+
+    vm.recordHistogramsProperty().set(false);
+    vm.train();
+    assertEquals(0, trained.get(1).training().reporting().histogramEvery(), "the settings' choice when the monitor adds none");
+  }
+
   /** A training job whose events come from the test. */
   private static final class FakeJob implements TrainingJob {
     TrainingListener listener;
+    final List<String> calls = new ArrayList<>();
+    MonitorSamples samples;
     java.util.function.Function<TrainingListener, RunEnded> script =
         l -> new RunEnded("r0", RunStatus.FINISHED, 1, 0.5, "ok", 1);
     volatile boolean stopped;
@@ -275,19 +499,80 @@ class TrainingViewModelTest {
     public void stop() {
       stopped = true;
     }
-  }
-
-  private static final class RecordingSink implements PointSink {
-    final List<double[]> points = new ArrayList<>();
 
     @Override
-    public void append(double x, double y) {
-      points.add(new double[] {x, y});
+    public void pause() {
+      calls.add("pause");
+    }
+
+    @Override
+    public void resume() {
+      calls.add("resume");
+    }
+
+    @Override
+    public void step() {
+      calls.add("step");
+    }
+
+    @Override
+    public void changeLearningRate(double rate) {
+      calls.add("lr " + rate);
+    }
+
+    @Override
+    public java.util.Optional<MonitorSamples> validationSamples() {
+      return java.util.Optional.ofNullable(samples);
+    }
+
+    @Override
+    public java.util.Optional<MonitorSamples> trainingSamples() {
+      return java.util.Optional.ofNullable(samples);
+    }
+  }
+
+  /** Two-feature samples: sample i has features (i, -i) and class i % 3. */
+  private record FakeSamples(int size) implements MonitorSamples {
+    @Override
+    public int[] shape() {
+      return new int[] {2};
+    }
+
+    @Override
+    public List<String> classNames() {
+      return List.of("a", "b", "c");
+    }
+
+    @Override
+    public int label(int index) {
+      return index % 3;
+    }
+
+    @Override
+    public float[] features(int index) {
+      return new float[] {index, -index};
+    }
+  }
+
+  /** Keeps each point as {step, epoch, value} and each marker's label. */
+  static final class RecordingSink implements PointSink {
+    final List<double[]> points = new ArrayList<>();
+    final List<String> markers = new ArrayList<>();
+
+    @Override
+    public void append(double step, double epoch, long wallTimeMillis, double value) {
+      points.add(new double[] {step, epoch, value});
+    }
+
+    @Override
+    public void marker(double step, double epoch, long wallTimeMillis, String label) {
+      markers.add(label);
     }
 
     @Override
     public void clear() {
       points.clear();
+      markers.clear();
     }
   }
 }

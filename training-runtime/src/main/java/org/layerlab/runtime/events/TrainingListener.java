@@ -7,8 +7,10 @@ package org.layerlab.runtime.events;
  *
  * <p>The finer events, all with default methods that do nothing, fit into that order: {@code onRunRestored} (a resumed run) or
  * {@code onWeightsTransferred} (transfer learning) right after {@code onRunStarted}; after each {@code onStep} its
- * {@code onStepDetails}, and every {@code histogramEvery} steps {@code onHistograms}; {@code onRunPaused} and {@code onRunResumed}
- * between batches; after each {@code onEpoch} its {@code onEpochScores} (for a regression {@code onEpochRegressionScores}), then {@code onCheckpointSaved} for the last and, when the
+ * {@code onStepDetails}, and every {@code histogramEvery} steps {@code onHistograms}; {@code onRunPaused}, {@code onRunResumed} and
+ * {@code onLearningRateChanged} between batches; after each {@code onEpoch} its {@code onEpochScores} (for a regression
+ * {@code onEpochRegressionScores}), for a classification {@code onValidationConfusion}, and, for data of two features,
+ * {@code onDecisionBoundary}, then {@code onCheckpointSaved} for the last and, when the
  * watched metric improved, the best checkpoint; {@code onEarlyStopped} after the last epoch of a run that stops early; and
  * {@code onTestReport} (for a regression {@code onRegressionReport}) just before {@code onRunEnded} of a run that finished. A resumed run's first step is not step 1.
  */
@@ -60,6 +62,18 @@ public interface TrainingListener {
 
   /** A paused run trains again, for one batch or on. */
   default void onRunResumed(RunResumed event) {}
+
+  /**
+   * The learning rate was changed by hand ({@link org.layerlab.runtime.train.TrainingRun#changeLearningRate}); sent between
+   * batches, before the first step at the new rate.
+   */
+  default void onLearningRateChanged(LearningRateChanged event) {}
+
+  /** After each {@link #onEpochScores}: the validation confusion matrix, with some sample indices per cell. */
+  default void onValidationConfusion(ValidationConfusion confusion) {}
+
+  /** After each {@link #onValidationConfusion}, for data of two features: the model's class probabilities over the plane. */
+  default void onDecisionBoundary(DecisionBoundary boundary) {}
 
   /** A listener that forwards every call to each of {@code listeners}, in order. */
   static TrainingListener all(TrainingListener... listeners) {
@@ -173,6 +187,27 @@ public interface TrainingListener {
       public void onRunResumed(RunResumed e) {
         for (TrainingListener l : listeners) {
           l.onRunResumed(e);
+        }
+      }
+
+      @Override
+      public void onLearningRateChanged(LearningRateChanged e) {
+        for (TrainingListener l : listeners) {
+          l.onLearningRateChanged(e);
+        }
+      }
+
+      @Override
+      public void onValidationConfusion(ValidationConfusion c) {
+        for (TrainingListener l : listeners) {
+          l.onValidationConfusion(c);
+        }
+      }
+
+      @Override
+      public void onDecisionBoundary(DecisionBoundary b) {
+        for (TrainingListener l : listeners) {
+          l.onDecisionBoundary(b);
         }
       }
     };

@@ -39,5 +39,11 @@ public final class TrainingTags {
   public static final String TEST_TOP5_ACCURACY = "test/top5_accuracy";
   public static final String TEST_MACRO_F1 = "test/macro_f1";
 
+  /**
+   * At each step where the learning rate was changed by hand during the run: the new rate (the step's {@link #STEP_LEARNING_RATE}
+   * until then gives the old one). Stored with the first step trained at the new rate.
+   */
+  public static final String EVENTS_LEARNING_RATE_CHANGE = "events/learning_rate_change";
+
   private TrainingTags() {}
 }

@@ -20,6 +20,7 @@ import org.layerlab.runtime.events.TrainingTags;
 import org.layerlab.runtime.events.TestReport;
 import org.layerlab.runtime.events.StepDetails;
 import org.layerlab.runtime.events.EpochScores;
+import org.layerlab.runtime.events.LearningRateChanged;
 import org.layerlab.runtime.events.CheckpointSaved;
 import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.ParameterHistograms;
@@ -177,6 +178,12 @@ public final class RunRecorder implements TrainingListener {
   public synchronized void onStepDetails(StepDetails d) {
     buffer.add(new MetricPoint(TrainingTags.STEP_LEARNING_RATE, d.step(), d.wallTimeMillis(), d.learningRate()));
     buffer.add(new MetricPoint(TrainingTags.STEP_GRADIENT_NORM, d.step(), d.wallTimeMillis(), d.gradientNorm()));
+  }
+
+  /** A hand-made learning-rate change is kept as a metric: the new rate at the first step that used it. */
+  @Override
+  public synchronized void onLearningRateChanged(LearningRateChanged c) {
+    buffer.add(new MetricPoint(TrainingTags.EVENTS_LEARNING_RATE_CHANGE, c.step(), c.wallTimeMillis(), c.newRate()));
   }
 
   @Override

@@ -23,6 +23,9 @@ final class RunControl {
     void resumed(boolean singleStep);
   }
 
+  /** A learning rate set by hand during the run, taken up between batches. */
+  final RateOverride rates = new RateOverride();
+
   private final Object lock = new Object();
   private boolean paused;
   private boolean stopRequested;

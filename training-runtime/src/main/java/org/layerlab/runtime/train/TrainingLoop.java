@@ -29,6 +29,7 @@ import org.layerlab.runtime.events.ClassificationScores;
 import org.layerlab.runtime.events.EarlyStopped;
 import org.layerlab.runtime.events.EpochMetrics;
 import org.layerlab.runtime.events.EpochScores;
+import org.layerlab.runtime.events.LearningRateChanged;
 import org.layerlab.runtime.events.ParameterHistogram;
 import org.layerlab.runtime.events.ParameterHistograms;
 import org.layerlab.runtime.events.RunEnded;
@@ -123,7 +124,7 @@ final class TrainingLoop implements RunControl.Reporter {
     }
     this.train = data.train();
     this.batches = (train.size() + batchSize - 1) / batchSize;
-    this.schedule = TrainingSetup.schedule(settings, batches);
+    this.schedule = control.rates.over(TrainingSetup.schedule(settings, batches));
     this.trainable = parameters.trainable();
     Map<String, Float> factors = transfer == null ? Map.of() : transfer.rateFactors();
     this.optimizer = TrainingSetup.optimizer(settings, new ParameterRates(new ScheduleTracker(schedule), factors), (int) endings.step);
@@ -169,6 +170,7 @@ final class TrainingLoop implements RunControl.Reporter {
     TrainingSettings.Metric watched = stopRule == null ? TrainingSettings.Metric.VALIDATION_LOSS : stopRule.metric();
     MetricWatch watch = new MetricWatch(watched.higherIsBetter(), stopRule == null ? 0 : stopRule.minDelta());
     double rate = schedule.rate(endings.step);
+    BoundaryGrid boundary = BoundaryGrid.forData(train);
     int firstEpoch = 1;
     if (resumeFrom != null) {
       CheckpointInfo info = resumeFrom.info();
@@ -205,6 +207,11 @@ final class TrainingLoop implements RunControl.Reporter {
         nextBatch = batch;
         if (control.awaitTurn(this) == RunControl.Turn.STOP) {
           return endings.stoppedAt(epoch);
+        }
+        double[] rateChange = control.rates.applyPending(endings.step);
+        if (rateChange != null) {
+          listener.onLearningRateChanged(
+              new LearningRateChanged(endings.step + 1, epoch, rateChange[0], rateChange[1], System.currentTimeMillis()));
         }
         long began = System.nanoTime();
         int from = (batch - 1) * batchSize;
@@ -262,7 +269,9 @@ final class TrainingLoop implements RunControl.Reporter {
           listener.onHistograms(histograms);
         }
       }
-      Figures validationFigures = validation.run(trainer, loss);
+      // A classification's validation pass also collects the confusion matrix with the samples of each cell, for the monitor.
+      ConfusionCollector confusion = data.validation().isRegression() ? null : new ConfusionCollector(data.validation().classes());
+      Figures validationFigures = validation.run(trainer, loss, confusion);
       if (!Double.isFinite(validationFigures.loss())) {
         return endings.diverged(
             "the validation loss became " + validationFigures.loss() + " after epoch " + epoch + " (step " + endings.step + ")");
@@ -280,6 +289,12 @@ final class TrainingLoop implements RunControl.Reporter {
               validationFigures.accuracy(),
               now));
       trainFigures.sendEpoch(listener, epoch, endings.step, validationFigures, rate, now);
+      if (confusion != null) {
+        listener.onValidationConfusion(confusion.event(epoch, endings.step, data.validation().classNames(), now));
+      }
+      if (boundary != null) {
+        listener.onDecisionBoundary(boundary.evaluate(trainer, epoch, endings.step));
+      }
       double watchedValue = value(watched, trainFigures, validationFigures);
       boolean best = watch.offer(epoch, watchedValue);
       if (checkpoints != null) {

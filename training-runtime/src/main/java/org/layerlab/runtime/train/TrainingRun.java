@@ -80,6 +80,8 @@ public final class TrainingRun implements Callable<RunEnded> {
   private final RunControl control = new RunControl();
   private final AtomicBoolean called = new AtomicBoolean();
   private final RunEndings endings;
+  private volatile SampleSet trainingSamples;
+  private volatile SampleSet validationSamples;
 
   public TrainingRun(TrainingRequest request, TrainingListener listener) {
     this.request = Objects.requireNonNull(request, "request");
@@ -160,6 +162,30 @@ public final class TrainingRun implements Callable<RunEnded> {
     return control.isPaused();
   }
 
+  /**
+   * Sets the learning rate from the next batch on; {@link org.layerlab.runtime.events.LearningRateChanged} tells at which step it
+   * took effect. The settings' schedule keeps its shape, scaled so that the next step trains at {@code rate} (see the run's
+   * record of {@code step/learning_rate}). Safe from any thread; a paused run takes it up with its next batch.
+   *
+   * @throws IllegalArgumentException when {@code rate} is not a finite number above 0
+   */
+  public void changeLearningRate(double rate) {
+    control.rates.request(rate);
+  }
+
+  /**
+   * The validation samples, by the indices that {@link org.layerlab.runtime.events.ValidationConfusion} names; empty until the data
+   * is loaded (before {@code onRunStarted}), kept after the run ends.
+   */
+  public Optional<SampleSet> validationSamples() {
+    return Optional.ofNullable(validationSamples);
+  }
+
+  /** The training samples, as the model sees them; empty until the data is loaded, kept after the run ends. */
+  public Optional<SampleSet> trainingSamples() {
+    return Optional.ofNullable(trainingSamples);
+  }
+
   boolean stopping() {
     return control.stopRequested();
   }
@@ -198,6 +224,8 @@ public final class TrainingRun implements Callable<RunEnded> {
     if (taskProblem.isPresent()) {
       return endings.ended(RunStatus.FAILED, taskProblem.get());
     }
+    trainingSamples = new SampleSet(data.train());
+    validationSamples = new SampleSet(data.validation());
     CompiledModel compiled;
     try {
       compiled = BlockCompiler.compileForTraining(project.model());
