@@ -12,6 +12,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.layerlab.app.check.CheckView;
 import org.layerlab.app.data.DataView;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.model.ModelEditorView;
@@ -78,7 +79,12 @@ public final class MainView extends BorderPane {
 
   /** The training page: the settings on the left, the run monitor on the right. */
   private static SplitPane createTrainingPage(MainViewModel viewModel) {
-    ScrollPane settings = new ScrollPane(new TrainingSetupView(viewModel.setup()));
+    // The check before training sits under the settings too: it is the last thing to run before pressing Train.
+    CheckView check = new CheckView(viewModel.check());
+    check.setId("trainingCheckView");
+    VBox column = new VBox(8, new TrainingSetupView(viewModel.setup()), check);
+    column.setPadding(new Insets(0, 0, 10, 0));
+    ScrollPane settings = new ScrollPane(column);
     settings.setFitToWidth(true);
     settings.setId("trainingSetupScroll");
     SplitPane page = new SplitPane(settings, new TrainingView(viewModel.training()));

@@ -39,6 +39,7 @@ import org.layerlab.model.project.Project;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.runtime.events.DecisionBoundary;
 import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.events.EpochRegressionScores;
 import org.layerlab.runtime.events.LearningRateChanged;
 import org.layerlab.runtime.events.ParameterHistogram;
 import org.layerlab.runtime.events.ParameterHistograms;
@@ -136,6 +137,7 @@ public final class TrainingViewModel {
 
   // decision boundary
   private final ReadOnlyBooleanWrapper boundaryAvailable = new ReadOnlyBooleanWrapper(this, "boundaryAvailable");
+  private final ReadOnlyBooleanWrapper regression = new ReadOnlyBooleanWrapper(this, "regression");
   private final AtomicReference<DecisionBoundary> latestBoundary = new AtomicReference<>();
   private final AtomicReference<BoundaryPoints> boundaryPoints = new AtomicReference<>();
   private volatile BoundarySink boundaryTarget = BoundarySink.NONE;
@@ -324,6 +326,7 @@ public final class TrainingViewModel {
     progress.set(-1);
     progressText.set(Messages.get("training.loading"));
     timingText.set("");
+    regression.set(false);
     curvesEmpty.set(false);
     resetMonitor(project.training().reporting().histogramEvery() > 0);
     estimator = new ProgressEstimator(System.currentTimeMillis());
@@ -583,6 +586,11 @@ public final class TrainingViewModel {
   // ---- decision boundary -----------------------------------------------------------------------------------------------------
 
   /** Whether the current or last run's data has two features, so it has a decision boundary. */
+  /** Whether the current or last run is a regression, whose second chart shows R-squared instead of accuracy. */
+  public ReadOnlyBooleanProperty regressionProperty() {
+    return regression.getReadOnlyProperty();
+  }
+
   public ReadOnlyBooleanProperty boundaryAvailableProperty() {
     return boundaryAvailable.getReadOnlyProperty();
   }
@@ -909,6 +917,7 @@ public final class TrainingViewModel {
   private final class LiveListener implements TrainingListener {
     private final RunControl run;
     private final LiveCurves target;
+    private boolean regressionSeen;
 
     LiveListener(RunControl run, LiveCurves target) {
       this.run = run;
@@ -933,7 +942,9 @@ public final class TrainingViewModel {
     @Override
     public void onStep(StepMetrics m) {
       target.trainLoss().append(m.step(), m.epochFraction(), m.wallTimeMillis(), m.loss());
-      target.trainAccuracy().append(m.step(), m.epochFraction(), m.wallTimeMillis(), 100 * m.accuracy());
+      if (!Double.isNaN(m.accuracy())) { // a regression's steps have no accuracy
+        target.trainAccuracy().append(m.step(), m.epochFraction(), m.wallTimeMillis(), 100 * m.accuracy());
+      }
       run.latestStep.set(m);
     }
 
@@ -945,8 +956,23 @@ public final class TrainingViewModel {
     @Override
     public void onEpoch(EpochMetrics m) {
       target.validationLoss().append(m.step(), m.epoch(), m.wallTimeMillis(), m.validationLoss());
-      target.validationAccuracy().append(m.step(), m.epoch(), m.wallTimeMillis(), 100 * m.validationAccuracy());
+      if (!Double.isNaN(m.validationAccuracy())) {
+        target.validationAccuracy().append(m.step(), m.epoch(), m.wallTimeMillis(), 100 * m.validationAccuracy());
+      }
       run.latestEpoch.set(m);
+    }
+
+    /** A regression has no accuracy: its second chart shows R-squared (in percent), training and validation, once per epoch. */
+    @Override
+    public void onEpochRegressionScores(EpochRegressionScores s) {
+      RunStarted started = run.started.get();
+      double epoch = s.epoch();
+      target.trainAccuracy().append(s.step(), epoch, s.wallTimeMillis(), 100 * s.train().rSquared());
+      target.validationAccuracy().append(s.step(), epoch, s.wallTimeMillis(), 100 * s.validation().rSquared());
+      if (started != null && !regressionSeen) {
+        regressionSeen = true;
+        executor.runOnUiThread(() -> regression.set(true));
+      }
     }
 
     @Override

@@ -29,6 +29,8 @@ import org.layerlab.model.project.Project;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.runtime.events.DecisionBoundary;
 import org.layerlab.runtime.events.EpochMetrics;
+import org.layerlab.runtime.events.EpochRegressionScores;
+import org.layerlab.runtime.events.RegressionScores;
 import org.layerlab.runtime.events.LearningRateChanged;
 import org.layerlab.runtime.events.ParameterHistogram;
 import org.layerlab.runtime.events.ParameterHistograms;
@@ -220,6 +222,29 @@ class TrainingViewModelTest {
           return new RunEnded("r1", RunStatus.FINISHED, 2, 0.875, "done", 1);
         };
     vm.train();
+  }
+
+  @Test
+  void aRegressionDrawsRSquaredInsteadOfAccuracy() {
+    RecordingSink trainMetric = new RecordingSink();
+    RecordingSink validationMetric = new RecordingSink();
+    vm.attachCurves(new LiveCurves(new RecordingSink(), new RecordingSink(), trainMetric, validationMetric));
+    RegressionScores train = new RegressionScores(600, 0.02, 0.1, 0.14, 0.91);
+    RegressionScores validation = new RegressionScores(200, 0.03, 0.12, 0.17, 0.88);
+    job.script =
+        listener -> {
+          listener.onRunStarted(new RunStarted("r1", "sine", 2, 10, 600, 200, 0));
+          listener.onStep(new StepMetrics(10, 1, 10, 10, 0.5, Double.NaN, 1000, 0));
+          listener.onEpoch(new EpochMetrics(1, 10, 0.02, Double.NaN, 0.03, Double.NaN, 0));
+          listener.onEpochRegressionScores(new EpochRegressionScores(1, 10, train, validation, 0.01, 0));
+          return new RunEnded("r1", RunStatus.FINISHED, 1, Double.NaN, "done", 1);
+        };
+    vm.train();
+    assertTrue(vm.regressionProperty().get(), "the chart relabels itself");
+    assertEquals(1, trainMetric.points.size(), "no empty accuracy points per step, one R-squared per epoch");
+    assertEquals(100 * train.rSquared(), trainMetric.points.get(0)[2], 1e-9);
+    assertEquals(1, validationMetric.points.size());
+    assertEquals(100 * validation.rSquared(), validationMetric.points.get(0)[2], 1e-9);
   }
 
   @Test

@@ -109,6 +109,16 @@ public final class ScalarChart extends BorderPane {
   private DataRange lastYExtent;
   private int nextColor;
 
+  /** Names the y axis anew, for a chart whose metric changes (accuracy for a classification, R-squared for a regression). */
+  public void setYAxisLabel(String label) {
+    yAxis.setName(label);
+  }
+
+  /** The y axis's name. */
+  public String yAxisLabel() {
+    return yAxis.getName();
+  }
+
   /** Creates an empty chart for one metric; the label names the y axis, such as "loss". */
   public ScalarChart(String yAxisLabel) {
     xAxis = axis(XAxisMode.STEP.label(), X_AXIS_ID, X_PADDING);

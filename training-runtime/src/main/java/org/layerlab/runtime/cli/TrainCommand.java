@@ -17,6 +17,7 @@ import org.layerlab.runtime.events.EpochRegressionScores;
 import org.layerlab.runtime.checkpoint.CheckpointFolder;
 import org.layerlab.runtime.checkpoint.CheckpointInfo;
 import org.layerlab.runtime.checkpoint.CheckpointKind;
+import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.RunStatus;
@@ -158,6 +159,15 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     } catch (java.io.IOException e) {
       err.println("Error: the checkpoint of run " + runId + " in " + folder + " cannot be read: " + e.getMessage());
       return 1;
+    }
+    // A process killed between two of the recorder's hand-overs (once a second) loses the points it had not written yet; when
+    // its last checkpoint is newer than those, the curves keep a gap there. Say so rather than pretend the series is whole.
+    List<org.layerlab.runtime.store.MetricPoint> recordedSteps = ws.runStore().metrics(runId, MetricTags.STEP_LOSS);
+    long lastRecorded = recordedSteps.isEmpty() ? 0 : recordedSteps.get(recordedSteps.size() - 1).step();
+    if (lastRecorded < last.step()) {
+      out.printf(
+          "Note: steps %d to %d were trained but not recorded before the run's process ended; its curves have a gap there.%n",
+          lastRecorded + 1, last.step());
     }
     RunRecorder recorder;
     try {

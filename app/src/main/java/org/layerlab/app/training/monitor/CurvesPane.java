@@ -56,9 +56,19 @@ public final class CurvesPane extends BorderPane {
     applySmoothing();
     applyAxis();
     applyLogY();
+    applyMetric();
+    viewModel.regressionProperty().addListener(new javafx.beans.value.WeakChangeListener<>(metricListener));
     viewModel.smoothingProperty().addListener(o -> applySmoothing());
     viewModel.curveAxisProperty().addListener(o -> applyAxis());
     viewModel.logYProperty().addListener(o -> applyLogY());
+  }
+
+  // Kept in a field: the view model outlives a view rebuilt on a language switch, and listens to it weakly.
+  private final javafx.beans.value.ChangeListener<Boolean> metricListener = (obs, old, now) -> applyMetric();
+
+  /** Accuracy for a classification, R-squared for a regression. */
+  private void applyMetric() {
+    accuracy.setYAxisLabel(Messages.get(viewModel.regressionProperty().get() ? "monitor.axis.r2" : "training.axis.accuracy"));
   }
 
   private static ScalarChart chart(String id, String yLabel) {
