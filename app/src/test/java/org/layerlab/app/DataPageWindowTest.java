@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.check.CheckItem;
 import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.data.DatasetChoice;
-import org.layerlab.app.i18n.Messages;
 import org.layerlab.charts.boundary.DecisionBoundaryView;
 import org.layerlab.charts.samples.SampleGrid;
 import org.layerlab.model.project.DatasetRef;
@@ -46,6 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class DataPageWindowTest {
 
   @TempDir Path home;
+  private RealWindow window;
   private FxTaskExecutor executor;
   private Workspace workspace;
   private WorkbenchViewModel viewModel;
@@ -53,19 +52,16 @@ class DataPageWindowTest {
 
   @Start
   void start(Stage stage) {
-    executor = new FxTaskExecutor();
-    workspace = Workspace.open(home);
-    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
-    Messages.setLocale(Locale.ENGLISH);
-    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, TestChooser.cancelling());
-    scene = LayerlabApp.show(stage, viewModel);
+    window = RealWindow.open(stage, home);
+    executor = window.executor;
+    workspace = window.workspace;
+    viewModel = window.viewModel;
+    scene = window.scene;
   }
 
   @AfterEach
   void close() {
-    viewModel.shutdown();
-    executor.close();
-    workspace.close();
+    window.close();
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -44,26 +43,22 @@ import org.testfx.util.WaitForAsyncUtils;
 class FirstSessionFlowTest {
 
   @TempDir Path home;
+  private RealWindow window;
   private FxTaskExecutor executor;
   private Workspace workspace;
   private WorkbenchViewModel viewModel;
 
   @Start
   void start(Stage stage) {
-    executor = new FxTaskExecutor();
-    workspace = Workspace.open(home);
-    Messages.setLocale(Locale.ENGLISH);
-    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
-    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, TestChooser.cancelling());
-    viewModel.settings().languageProperty().set(Locale.ENGLISH);
-    LayerlabApp.show(stage, viewModel);
+    window = RealWindow.open(stage, home);
+    executor = window.executor;
+    workspace = window.workspace;
+    viewModel = window.viewModel;
   }
 
   @AfterEach
   void close() {
-    viewModel.shutdown();
-    executor.close();
-    workspace.close();
+    window.close();
   }
 
   @Test

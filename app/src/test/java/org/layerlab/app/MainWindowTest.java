@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.layerlab.app.model.ModelEditorViewModel;
@@ -22,11 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Locale;
 import org.layerlab.app.concurrent.FxTaskExecutor;
-import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.runs.RunRow;
-import org.layerlab.charts.MetricChart;
 import org.layerlab.charts.SeriesPalette;
 import org.layerlab.charts.scalar.ScalarChart;
 import org.layerlab.charts.scalar.ScalarRun;
@@ -43,6 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
 
   @TempDir Path home;
+  private RealWindow window;
   private FxTaskExecutor executor;
   private Workspace workspace;
   private WorkbenchViewModel viewModel;
@@ -50,19 +46,16 @@ class MainWindowTest {
 
   @Start
   void start(Stage stage) {
-    executor = new FxTaskExecutor();
-    workspace = Workspace.open(home);
-    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
-    Messages.setLocale(Locale.ENGLISH);
-    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, TestChooser.cancelling());
-    scene = LayerlabApp.show(stage, viewModel);
+    window = RealWindow.open(stage, home);
+    executor = window.executor;
+    workspace = window.workspace;
+    viewModel = window.viewModel;
+    scene = window.scene;
   }
 
   @AfterEach
   void closeWorkspace() {
-    viewModel.shutdown();
-    executor.close();
-    workspace.close();
+    window.close();
   }
 
   @Test

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.concurrent.FxTaskExecutor;
-import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.model.ModelEditorViewModel;
 import org.layerlab.app.settings.Theme;
 import org.layerlab.model.layer.LayerType;
@@ -39,6 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ModelCanvasScreenshots {
 
   @TempDir Path home;
+  private RealWindow window;
   private FxTaskExecutor executor;
   private Workspace workspace;
   private WorkbenchViewModel viewModel;
@@ -46,20 +46,16 @@ class ModelCanvasScreenshots {
 
   @Start
   void start(Stage stage) {
-    executor = new FxTaskExecutor();
-    workspace = Workspace.open(home);
-    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
-    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, TestChooser.cancelling());
-    viewModel.settings().languageProperty().set(Locale.ENGLISH);
-    scene = LayerlabApp.show(stage, viewModel);
+    window = RealWindow.open(stage, home);
+    executor = window.executor;
+    workspace = window.workspace;
+    viewModel = window.viewModel;
+    scene = window.scene;
   }
 
   @AfterEach
   void close() {
-    viewModel.shutdown();
-    executor.close();
-    workspace.close();
-    Messages.setLocale(Locale.ENGLISH);
+    window.close();
   }
 
   @Test

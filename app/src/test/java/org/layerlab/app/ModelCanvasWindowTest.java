@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.concurrent.FxTaskExecutor;
-import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.model.ModelEditorViewModel;
 import org.layerlab.app.model.canvas.CanvasNode;
 import org.layerlab.model.LayerSpec;
@@ -36,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ModelCanvasWindowTest {
 
   @TempDir Path home;
+  private RealWindow window;
   private FxTaskExecutor executor;
   private Workspace workspace;
   private WorkbenchViewModel viewModel;
@@ -43,20 +42,16 @@ class ModelCanvasWindowTest {
 
   @Start
   void start(Stage stage) {
-    executor = new FxTaskExecutor();
-    workspace = Workspace.open(home);
-    Messages.setLocale(Locale.ENGLISH);
-    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
-    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, TestChooser.cancelling());
-    viewModel.settings().languageProperty().set(Locale.ENGLISH);
-    scene = LayerlabApp.show(stage, viewModel);
+    window = RealWindow.open(stage, home);
+    executor = window.executor;
+    workspace = window.workspace;
+    viewModel = window.viewModel;
+    scene = window.scene;
   }
 
   @AfterEach
   void close() {
-    viewModel.shutdown();
-    executor.close();
-    workspace.close();
+    window.close();
   }
 
   private ModelEditorViewModel editor() {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.concurrent.FxTaskExecutor;
-import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.training.TrainingViewModel;
 import org.layerlab.app.training.monitor.BoundaryPane;
 import org.layerlab.app.training.monitor.ConfusionPane;
@@ -38,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class RunMonitorWindowTest {
 
   @TempDir Path home;
+  private RealWindow window;
   private FxTaskExecutor executor;
   private Workspace workspace;
   private WorkbenchViewModel viewModel;
@@ -45,19 +45,16 @@ class RunMonitorWindowTest {
 
   @Start
   void start(Stage stage) {
-    executor = new FxTaskExecutor();
-    workspace = Workspace.open(home);
-    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
-    Messages.setLocale(Locale.ENGLISH);
-    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, TestChooser.cancelling());
-    scene = LayerlabApp.show(stage, viewModel);
+    window = RealWindow.open(stage, home);
+    executor = window.executor;
+    workspace = window.workspace;
+    viewModel = window.viewModel;
+    scene = window.scene;
   }
 
   @AfterEach
   void closeWorkspace() {
-    viewModel.shutdown();
-    executor.close();
-    workspace.close();
+    window.close();
   }
 
   @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.concurrent.FxTaskExecutor;
-import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.settings.Theme;
 import org.layerlab.model.project.TrainingSettings.ScheduleKind;
 import org.layerlab.runtime.workspace.Workspace;
@@ -30,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TrainingSetupScreenshots {
 
   @TempDir Path home;
+  private RealWindow window;
   private FxTaskExecutor executor;
   private Workspace workspace;
   private WorkbenchViewModel viewModel;
@@ -37,20 +37,16 @@ class TrainingSetupScreenshots {
 
   @Start
   void start(Stage stage) {
-    executor = new FxTaskExecutor();
-    workspace = Workspace.open(home);
-    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
-    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, TestChooser.cancelling());
-    viewModel.settings().languageProperty().set(Locale.ENGLISH);
-    scene = LayerlabApp.show(stage, viewModel);
+    window = RealWindow.open(stage, home);
+    executor = window.executor;
+    workspace = window.workspace;
+    viewModel = window.viewModel;
+    scene = window.scene;
   }
 
   @AfterEach
   void close() {
-    viewModel.shutdown();
-    executor.close();
-    workspace.close();
-    Messages.setLocale(Locale.ENGLISH);
+    window.close();
   }
 
   @Test

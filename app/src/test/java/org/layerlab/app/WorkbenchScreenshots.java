@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.concurrent.FxTaskExecutor;
-import org.layerlab.app.i18n.Messages;
-import org.layerlab.app.runs.RunRow;
 import org.layerlab.app.settings.Theme;
 import org.layerlab.app.shortcuts.CheatSheet;
 import org.layerlab.runtime.events.RunStatus;
@@ -34,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkbenchScreenshots {
 
   @TempDir Path home;
+  private RealWindow window;
   private FxTaskExecutor executor;
   private Workspace workspace;
   private WorkbenchViewModel viewModel;
@@ -41,20 +39,16 @@ class WorkbenchScreenshots {
 
   @Start
   void start(Stage stage) {
-    executor = new FxTaskExecutor();
-    workspace = Workspace.open(home);
-    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
-    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, TestChooser.cancelling());
-    viewModel.settings().languageProperty().set(Locale.ENGLISH);
-    scene = LayerlabApp.show(stage, viewModel);
+    window = RealWindow.open(stage, home);
+    executor = window.executor;
+    workspace = window.workspace;
+    viewModel = window.viewModel;
+    scene = window.scene;
   }
 
   @AfterEach
   void close() {
-    viewModel.shutdown();
-    executor.close();
-    workspace.close();
-    Messages.setLocale(Locale.ENGLISH);
+    window.close();
   }
 
   @Test

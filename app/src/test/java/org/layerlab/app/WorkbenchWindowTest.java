@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.concurrent.FxTaskExecutor;
-import org.layerlab.app.i18n.Messages;
 import org.layerlab.charts.scalar.ScalarChart;
 import org.layerlab.model.layer.LayerType;
 import org.layerlab.model.project.ProjectFiles;
@@ -37,6 +36,7 @@ class WorkbenchWindowTest {
   @TempDir Path home;
   @TempDir Path files;
   private final TestChooser chooser = new TestChooser();
+  private RealWindow window;
   private FxTaskExecutor executor;
   private Workspace workspace;
   private WorkbenchViewModel viewModel;
@@ -46,21 +46,16 @@ class WorkbenchWindowTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    Messages.setLocale(Locale.ENGLISH);
-    executor = new FxTaskExecutor();
-    workspace = Workspace.open(home);
-    AppContext context = AppContext.create(StartupOptions.parse(List.of()), StartupOptions.samplesDir(), workspace, executor);
-    viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, chooser);
-    viewModel.settings().languageProperty().set(Locale.ENGLISH);
-    scene = LayerlabApp.show(stage, viewModel);
+    window = RealWindow.open(stage, home, chooser);
+    executor = window.executor;
+    workspace = window.workspace;
+    viewModel = window.viewModel;
+    scene = window.scene;
   }
 
   @AfterEach
   void close() {
-    viewModel.shutdown();
-    executor.close();
-    workspace.close();
-    Messages.setLocale(Locale.ENGLISH);
+    window.close();
   }
 
   @Test
