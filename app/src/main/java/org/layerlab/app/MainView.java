@@ -35,8 +35,15 @@ public final class MainView extends BorderPane {
 
   /** The main view with {@code startPage} as the first tab on the right, or without one when it is {@code null}. */
   private final TabPane tabs;
+  private final MainViewModel viewModel;
+
+  /** The window state this view shows. */
+  public MainViewModel main() {
+    return viewModel;
+  }
 
   public MainView(MainViewModel viewModel, Node startPage) {
+    this.viewModel = viewModel;
     setId("mainView");
     setTop(createHeader(viewModel));
 
@@ -54,7 +61,8 @@ public final class MainView extends BorderPane {
       start.setId("startTab");
       tabs.getTabs().add(0, start);
     }
-    tabs.getSelectionModel().select(model);
+    // A first look starts on the start page, with its getting-started steps; without one, on the model.
+    tabs.getSelectionModel().select(0);
     tabs.setId("pageTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     setCenter(tabs);
@@ -91,6 +99,12 @@ public final class MainView extends BorderPane {
     page.setId("trainingPage");
     page.setDividerPositions(0.3);
     return page;
+  }
+
+  /** The id of the page on show, such as {@code "trainingTab"}. */
+  public String selectedPage() {
+    Tab tab = tabs.getSelectionModel().getSelectedItem();
+    return tab == null ? null : tab.getId();
   }
 
   /** Selects the page whose tab has {@code id}, such as {@code "trainingTab"}. */

@@ -83,7 +83,16 @@ public final class WorkbenchView extends BorderPane {
       main.training().lastRunProperty().addListener(notifyRunEnded);
       listened = main;
     }
+    // A language switch or a lesson rebuilds the view of the same project: stay on the page the user was on. Another project
+    // opens on its model; the first view starts on the start page.
+    String page = null;
+    if (getCenter() instanceof MainView old) {
+      page = old.main() == main ? old.selectedPage() : "modelTab";
+    }
     MainView content = new MainView(main, new StartPageView(viewModel.project()));
+    if (page != null) {
+      content.showPage(page);
+    }
     setTop(createMenuBar());
     setCenter(content);
     setBottom(createStatusLine());

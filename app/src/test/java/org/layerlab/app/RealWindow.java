@@ -11,7 +11,8 @@ import org.layerlab.app.project.FileChooserService;
 import org.layerlab.runtime.workspace.Workspace;
 
 /**
- * The real window for robot tests: the spiral sample, the real runtime and a fresh workspace in {@code home}, in English. Open it in
+ * The real window for robot tests: the spiral sample, the real runtime and a fresh workspace in {@code home}, in English, on the
+ * model page. Open it in
  * a test's {@code @Start} and close it in its {@code @AfterEach}.
  */
 final class RealWindow implements AutoCloseable {
@@ -20,6 +21,8 @@ final class RealWindow implements AutoCloseable {
   final Workspace workspace;
   final WorkbenchViewModel viewModel;
   final Scene scene;
+  /** The page the window showed first, before this fixture turned to the model page. */
+  final String firstPage;
 
   private RealWindow(Stage stage, Path home, FileChooserService chooser) {
     Messages.setLocale(Locale.ENGLISH);
@@ -29,6 +32,10 @@ final class RealWindow implements AutoCloseable {
     viewModel = new WorkbenchViewModel(context, null, StartupOptions.samplesDir(), home, chooser);
     viewModel.settings().languageProperty().set(Locale.ENGLISH);
     scene = LayerlabApp.show(stage, viewModel);
+    MainView main = (MainView) scene.lookup("#mainView");
+    firstPage = main.selectedPage();
+    // Most robot tests begin by working on the model, so the fixture opens that page; tests turn to others themselves.
+    main.showPage("modelTab");
   }
 
   /** The window on {@code stage}, whose file choosers cancel. */

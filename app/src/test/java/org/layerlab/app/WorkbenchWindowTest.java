@@ -60,6 +60,12 @@ class WorkbenchWindowTest {
 
   @Test
   void switchingToChineseChangesTheMainLabelsAndKeepsTheEditedModel(FxRobot robot) throws Exception {
+    assertEquals("startTab", window.firstPage, "a first look starts on the start page and its steps");
+    robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("dataTab"));
+    robot.interact(() -> viewModel.settings().languageProperty().set(Locale.SIMPLIFIED_CHINESE));
+    assertEquals("dataTab", robot.lookup("#mainView").queryAs(MainView.class).selectedPage(), "a language switch keeps the page");
+    robot.interact(() -> viewModel.settings().languageProperty().set(Locale.ENGLISH));
+    robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("modelTab"));
     Button train = robot.lookup("#trainButton").queryButton();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !train.isDisabled());
     robot.clickOn("#node-dense1");
