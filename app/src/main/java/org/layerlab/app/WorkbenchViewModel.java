@@ -35,6 +35,7 @@ public final class WorkbenchViewModel {
                         ? context
                         : context.withOpened(opened, DatasetCatalog.load(opened.project(), opened.directory(), samplesDir))),
             chooser,
+            context.executor(),
             context.opened(),
             projectFile,
             samplesDir,

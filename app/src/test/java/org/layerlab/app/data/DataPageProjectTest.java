@@ -36,6 +36,7 @@ class DataPageProjectTest {
         new ProjectViewModel(
             opened -> new MainViewModel(context),
             chooser,
+            executor,
             context.opened(),
             ProjectFiles.resolve(TestContexts.spiralDir()),
             StartupOptions.samplesDir(),
