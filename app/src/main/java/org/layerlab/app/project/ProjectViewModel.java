@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,7 +46,7 @@ public final class ProjectViewModel {
   static final String AUTOSAVE_DIR = "autosave";
   static final String AUTOSAVE_SOURCE = "source.txt";
 
-  private final Function<OpenedProject, MainViewModel> factory;
+  private final Function<OpenedProject, Supplier<MainViewModel>> factory;
   private final FileChooserService chooser;
   private final Path samplesDir;
   private final Path autosaveDir;
@@ -66,13 +67,14 @@ public final class ProjectViewModel {
   private boolean autosaving;
 
   /**
-   * @param factory makes the window's state for an opened project (reads nothing but what {@code OpenedProject} holds)
+   * @param factory prepares the window's state for an opened project: called on a worker for a project read from a file (it may read
+   *     what else it needs there, such as the dataset catalog), it returns what builds the state on the UI thread
    * @param opened the project to start with, from {@code file} ({@code null} for the built-in spiral)
    * @param workspaceHome where the autosave and the recent projects are kept
    * @param executor runs every file read and write on a worker and its outcome on the UI thread
    */
   public ProjectViewModel(
-      Function<OpenedProject, MainViewModel> factory,
+      Function<OpenedProject, Supplier<MainViewModel>> factory,
       FileChooserService chooser,
       TaskExecutor executor,
       OpenedProject opened,
@@ -85,7 +87,7 @@ public final class ProjectViewModel {
     this.autosaveDir = workspaceHome.resolve(AUTOSAVE_DIR);
     this.executor = Objects.requireNonNull(executor, "executor");
     this.recent = new RecentProjects(workspaceHome);
-    install(opened, file);
+    install(factory.apply(opened).get(), file);
     executor.execute(recent::list, recentProjects::setAll, e -> message.set(e.getMessage()));
   }
 
@@ -162,22 +164,30 @@ public final class ProjectViewModel {
       return false;
     }
     executor.execute(
-        () -> OpenedProject.open(path),
-        opened -> {
+        () -> {
+          OpenedProject opened = OpenedProject.open(path);
           if (!opened.warning().isEmpty()) {
-            message.set(opened.warning());
+            return new Read(opened.warning(), null, null);
+          }
+          return new Read("", ProjectFiles.resolve(path).toAbsolutePath().normalize(), factory.apply(opened));
+        },
+        read -> {
+          if (!read.warning().isEmpty()) {
+            message.set(read.warning());
           } else if (isTraining()) { // a run started while the file was read
             message.set(Messages.get("file.busy"));
           } else {
-            Path projectFile = ProjectFiles.resolve(path).toAbsolutePath().normalize();
-            install(opened, projectFile);
-            remember(projectFile);
-            message.set(Messages.get("file.opened", projectFile));
+            install(read.build().get(), read.file());
+            remember(read.file());
+            message.set(Messages.get("file.opened", read.file()));
           }
         },
         e -> message.set(Messages.get("project.openFailed", path, reason(e))));
     return true;
   }
+
+  /** A project read on a worker: why it could not be read, or its file and what builds its window state. */
+  private record Read(String warning, Path file, Supplier<MainViewModel> build) {}
 
   private boolean isTraining() {
     return main.get() != null && main.get().training().isRunning();
@@ -192,8 +202,17 @@ public final class ProjectViewModel {
       message.set(Messages.get("file.busy"));
       return false;
     }
-    install(OpenedProject.blank(), null);
-    message.set(Messages.get("file.created"));
+    executor.execute(
+        () -> factory.apply(OpenedProject.blank()),
+        build -> {
+          if (isTraining()) {
+            message.set(Messages.get("file.busy"));
+            return;
+          }
+          install(build.get(), null);
+          message.set(Messages.get("file.created"));
+        },
+        e -> message.set(reason(e)));
     return true;
   }
 
@@ -342,14 +361,17 @@ public final class ProjectViewModel {
           } catch (IOException e) {
             // No source recorded: the restored project is treated as never saved, and Save asks where.
           }
-          return new Restored(opened, source);
+          if (!opened.warning().isEmpty()) {
+            return new Read(opened.warning(), null, null);
+          }
+          return new Read("", source, factory.apply(opened));
         },
         restored -> {
-          if (!restored.opened().warning().isEmpty()) {
-            message.set(restored.opened().warning());
+          if (!restored.warning().isEmpty()) {
+            message.set(restored.warning());
             return;
           }
-          install(restored.opened(), restored.source());
+          install(restored.build().get(), restored.file());
           savedJson = "";
           updateDirty();
           message.set(Messages.get("file.restored"));
@@ -357,8 +379,6 @@ public final class ProjectViewModel {
         e -> message.set(Messages.get("project.openFailed", autosaveDir.resolve(ProjectFiles.FILE_NAME), reason(e))));
     return true;
   }
-
-  private record Restored(OpenedProject opened, Path source) {}
 
   /**
    * Deletes the autosave on a worker: after a save, after the user declined to restore it, and when the window closes cleanly (the
@@ -444,13 +464,12 @@ public final class ProjectViewModel {
 
   // ---- internals ----------------------------------------------------------------------------------------------------------------
 
-  private void install(OpenedProject opened, Path projectFile) {
+  private void install(MainViewModel next, Path projectFile) {
     MainViewModel old = main.get();
     if (old != null) {
       unlisten(old);
       old.shutdown();
     }
-    MainViewModel next = factory.apply(opened);
     file.set(projectFile == null ? null : projectFile.toAbsolutePath().normalize());
     main.set(next);
     next.modelEditor().modelProperty().addListener(onEdit);

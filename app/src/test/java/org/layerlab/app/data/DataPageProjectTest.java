@@ -34,7 +34,7 @@ class DataPageProjectTest {
     TestChooser chooser = new TestChooser();
     ProjectViewModel project =
         new ProjectViewModel(
-            opened -> new MainViewModel(context),
+            opened -> () -> new MainViewModel(context),
             chooser,
             executor,
             context.opened(),

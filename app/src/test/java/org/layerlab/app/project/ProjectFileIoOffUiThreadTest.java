@@ -47,7 +47,7 @@ class ProjectFileIoOffUiThreadTest {
     AppContext context = TestContexts.spiral(new SameThreadTaskExecutor());
     vm =
         new ProjectViewModel(
-            opened -> new MainViewModel(opened == context.opened() ? context : context.withOpened(opened, context.datasets())),
+            opened -> () -> new MainViewModel(opened == context.opened() ? context : context.withOpened(opened, context.datasets())),
             new TestChooser(),
             queue,
             context.opened(),

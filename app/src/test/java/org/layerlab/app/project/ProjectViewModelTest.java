@@ -39,7 +39,7 @@ class ProjectViewModelTest {
   private ProjectViewModel create() {
     AppContext context = TestContexts.spiral(executor);
     return new ProjectViewModel(
-        opened -> new MainViewModel(opened == context.opened() ? context : context.withOpened(opened, context.datasets())),
+        opened -> () -> new MainViewModel(opened == context.opened() ? context : context.withOpened(opened, context.datasets())),
         chooser,
         executor,
         context.opened(),
