@@ -52,10 +52,14 @@ public final class LayerlabApp extends Application {
             context, projectFile, StartupOptions.samplesDir(), workspace.home(), new FxFileChooserService(() -> stage));
     show(stage, viewModel);
     ProjectViewModel project = viewModel.project();
-    if (project.hasRecoverableAutosave()) {
-      offerRestore(project);
-    }
-    project.startAutosave(executor);
+    // Looked for on a worker; autosaving starts after the answer, so this session cannot overwrite the crashed one's autosave first.
+    project.checkAutosave(
+        found -> {
+          if (found) {
+            offerRestore(project);
+          }
+          project.startAutosave(executor);
+        });
     stage.setOnCloseRequest(
         e -> {
           if (project.isDirty() && !confirmClose(project)) {
@@ -96,7 +100,7 @@ public final class LayerlabApp extends Application {
     }
   }
 
-  /** Asks whether to save unsaved changes; returns whether the window may close. */
+  /** Asks whether to save unsaved changes; returns whether the window may close now (after a save it closes itself). */
   private boolean confirmClose(ProjectViewModel project) {
     Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("close.text"));
     ask.initOwner(stage);
@@ -108,7 +112,9 @@ public final class LayerlabApp extends Application {
     ask.getButtonTypes().setAll(save, discard, cancel);
     ButtonType answer = ask.showAndWait().orElse(cancel);
     if (answer == save) {
-      return project.save();
+      // The write runs on a worker; the window closes once it succeeded, and stays open (saying why) when it failed.
+      project.save(stage::close);
+      return false;
     }
     if (answer == discard) {
       project.discardAutosave();

@@ -29,12 +29,16 @@ public final class WorkbenchViewModel {
     settings = new SettingsViewModel(home);
     project =
         new ProjectViewModel(
-            opened ->
-                new MainViewModel(
-                    opened == context.opened()
-                        ? context
-                        : context.withOpened(opened, DatasetCatalog.load(opened.project(), opened.directory(), samplesDir))),
+            opened -> {
+              // On a worker for a project read from a file: the catalog reads the sample datasets' files.
+              AppContext forOpened =
+                  opened == context.opened()
+                      ? context
+                      : context.withOpened(opened, DatasetCatalog.load(opened.project(), opened.directory(), samplesDir));
+              return () -> new MainViewModel(forOpened);
+            },
             chooser,
+            context.executor(),
             context.opened(),
             projectFile,
             samplesDir,

@@ -65,7 +65,10 @@ class FirstSessionFlowTest {
   void fromTheStartPageToTwoComparedRunsThenInChinese(FxRobot robot) throws Exception {
     // 1. The start page: a new project.
     page(robot, "startTab");
+    MainViewModel before = viewModel.main();
     robot.clickOn("#newProjectCard");
+    // The new project is prepared on a worker (its dataset catalog reads the samples) and installed on the FX thread.
+    WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> viewModel.main() != before);
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(List.of("input", "output"), ids(model()));
 

@@ -149,6 +149,9 @@ class WorkbenchWindowTest {
     chooser.answer(saved);
 
     robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+    // The file is written on a worker; the project takes the file as its own once the write is back on the FX thread.
+    Path savedFile = saved.toAbsolutePath().normalize();
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> savedFile.equals(viewModel.project().fileProperty().get()));
     WaitForAsyncUtils.waitForFxEvents();
     assertTrue(Files.isRegularFile(saved), "Ctrl+S on a sample asks where and saves there");
     assertEquals(5, ProjectFiles.read(saved).model().layers().size());
@@ -161,7 +164,10 @@ class WorkbenchWindowTest {
     assertEquals("*Layerlab — Spiral", stage.getTitle());
 
     chooser.answer(saved);
+    MainViewModel beforeOpen = viewModel.main();
     robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+    // Read on a worker: the window switches once the project is back on the FX thread.
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> viewModel.main() != beforeOpen);
     WaitForAsyncUtils.waitForFxEvents();
     WaitForAsyncUtils.waitFor(20, SECONDS, () -> !robot.lookup("#trainButton").queryButton().isDisabled());
     assertEquals(5, robot.lookup(".canvas-node").queryAll().size());

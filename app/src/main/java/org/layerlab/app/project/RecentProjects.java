@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The projects opened or saved last, newest first, one path a line in {@code recent-projects.txt} in the workspace folder. */
+/**
+ * The projects opened or saved last, newest first, one path a line in {@code recent-projects.txt} in the workspace folder. Its methods
+ * read and write that file: call them from a worker, not the UI thread.
+ */
 public final class RecentProjects {
 
   public static final String FILE_NAME = "recent-projects.txt";
@@ -21,7 +24,7 @@ public final class RecentProjects {
   }
 
   /** The recent project files that still exist, newest first. */
-  public List<Path> list() {
+  public synchronized List<Path> list() {
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
@@ -37,7 +40,7 @@ public final class RecentProjects {
   }
 
   /** Puts {@code project} first, dropping an older entry for it and the oldest beyond {@value #MAX}. */
-  public List<Path> add(Path project) {
+  public synchronized List<Path> add(Path project) {
     Path abs = project.toAbsolutePath().normalize();
     List<Path> paths = new ArrayList<>(list());
     paths.remove(abs);

@@ -59,9 +59,18 @@ public final class StartPageView extends ScrollPane {
     FlowPane gallery = new FlowPane(12, 12);
     gallery.setId("sampleGallery");
     gallery.getChildren().add(newProjectCard());
-    for (SampleCard card : viewModel.sampleCards()) {
-      gallery.getChildren().add(card(card));
-    }
+    // The samples are read on a worker; until then a line says so, so the page shows at once.
+    Label reading = new Label(Messages.get("project.readingSamples"));
+    reading.setId("readingSamples");
+    reading.getStyleClass().add("hint-text");
+    gallery.getChildren().add(reading);
+    viewModel.loadSampleCards(
+        cards -> {
+          gallery.getChildren().remove(reading);
+          for (SampleCard card : cards) {
+            gallery.getChildren().add(card(card));
+          }
+        });
 
     Label recentTitle = new Label(Messages.get("start.recent"));
     recentTitle.getStyleClass().add("section-title");

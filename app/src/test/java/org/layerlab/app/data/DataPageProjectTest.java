@@ -34,8 +34,9 @@ class DataPageProjectTest {
     TestChooser chooser = new TestChooser();
     ProjectViewModel project =
         new ProjectViewModel(
-            opened -> new MainViewModel(context),
+            opened -> () -> new MainViewModel(context),
             chooser,
+            executor,
             context.opened(),
             ProjectFiles.resolve(TestContexts.spiralDir()),
             StartupOptions.samplesDir(),

@@ -39,12 +39,21 @@ class ProjectViewModelTest {
   private ProjectViewModel create() {
     AppContext context = TestContexts.spiral(executor);
     return new ProjectViewModel(
-        opened -> new MainViewModel(opened == context.opened() ? context : context.withOpened(opened, context.datasets())),
+        opened -> () -> new MainViewModel(opened == context.opened() ? context : context.withOpened(opened, context.datasets())),
         chooser,
+        executor,
         context.opened(),
         ProjectFiles.resolve(TestContexts.spiralDir()),
         StartupOptions.samplesDir(),
         home);
+  }
+
+  /** The cards as the start page receives them (the same-thread executor hands them over at once). */
+  private static List<SampleCard> sampleCards(ProjectViewModel vm) {
+    List<List<SampleCard>> received = new java.util.ArrayList<>();
+    vm.loadSampleCards(received::add);
+    assertEquals(1, received.size(), "the cards arrive exactly once");
+    return received.get(0);
   }
 
   @Test
@@ -124,7 +133,7 @@ class ProjectViewModelTest {
   void aProjectThatCannotBeReadLeavesTheOpenOneAndSaysWhy() throws Exception {
     Path broken = Files.writeString(files.resolve("broken.json"), "{ nope");
     MainViewModel before = vm.main();
-    assertFalse(vm.open(broken));
+    vm.open(broken);
     assertTrue(vm.main() == before);
     assertTrue(vm.messageProperty().get().contains("broken.json"), vm.messageProperty().get());
   }
@@ -154,7 +163,7 @@ class ProjectViewModelTest {
 
   @Test
   void theGalleryShowsEverySampleWithItsLayerStack() throws Exception {
-    List<SampleCard> cards = vm.sampleCards();
+    List<SampleCard> cards = sampleCards(vm);
     // every folder of the samples that holds a project.json, in name order
     List<String> expected;
     try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(TestContexts.spiralDir().getParent())) {
@@ -191,7 +200,7 @@ class ProjectViewModelTest {
   void sampleTextsFollowTheLanguageButAUsersOwnProjectKeepsItsWords() throws Exception {
     Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
     try {
-      var spiral = vm.sampleCards().stream().filter(c -> c.path().getFileName().toString().equals("spiral")).findFirst().orElseThrow();
+      var spiral = sampleCards(vm).stream().filter(c -> c.path().getFileName().toString().equals("spiral")).findFirst().orElseThrow();
       assertEquals(Messages.get("sample.spiral.name"), spiral.name());
       assertFalse(spiral.name().equals("Spiral"), "translated");
       assertEquals(Messages.get("sample.spiral.name"), vm.main().projectName());
