@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.layerlab.model.ModelMessages;
 
 /**
  * How to train: the optimizer and its learning rate, batch size, epochs, seed and the share of the training data held out for
@@ -251,33 +252,44 @@ public record TrainingSettings(
     return List.copyOf(fieldProblems().values());
   }
 
+  /** {@link #problems()} in {@code locale}'s language, as {@link #fieldProblems(Locale)} gives them. */
+  public List<String> problems(Locale locale) {
+    return List.copyOf(fieldProblems(locale).values());
+  }
+
   /**
    * The same problems keyed by the field's path in the project file's training block ({@code learningRate}, {@code schedule.gamma},
    * ...), in field order, so that a file reader or a form can point at the field at fault.
    */
   public Map<String, String> fieldProblems() {
+    return fieldProblems(Locale.ENGLISH);
+  }
+
+  /**
+   * {@link #fieldProblems()} with the messages of the optimizer, learning rate, momentum, batch size, epochs, validation fraction and
+   * threads in {@code locale}'s language (English when there is no bundle for it), naming the same values. The finer options'
+   * messages (optimizer options, schedule, loss, early stopping, transfer, reporting) are English in every language for now.
+   */
+  public Map<String, String> fieldProblems(Locale locale) {
+    ModelMessages m = ModelMessages.of(locale);
     Map<String, String> p = new LinkedHashMap<>();
     if (optimizer == null) {
-      p.put("optimizer", "optimizer must be one of " + Algorithm.jsonNames());
+      p.put("optimizer", m.get("settings.optimizer", Algorithm.jsonNames()));
     }
     if (!(learningRate > 0 && learningRate <= 10)) {
-      p.put(
-          "learningRate",
-          "learning rate must be above 0 and at most 10, got " + learningRate + " (try 0.001 for Adam, 0.01 to 0.1 for SGD)");
+      p.put("learningRate", m.get("settings.learningRate", String.valueOf(learningRate)));
     }
     if (!(momentum >= 0 && momentum < 1)) {
-      p.put("momentum", "momentum must be from 0 to below 1, got " + momentum + " (0.9 is usual)");
+      p.put("momentum", m.get("settings.momentum", String.valueOf(momentum)));
     }
     if (batchSize < 1 || batchSize > 65_536) {
-      p.put("batchSize", "batch size must be from 1 to 65536, got " + batchSize);
+      p.put("batchSize", m.get("settings.batchSize", String.valueOf(batchSize)));
     }
     if (epochs < 1 || epochs > 100_000) {
-      p.put("epochs", "epochs must be from 1 to 100000, got " + epochs);
+      p.put("epochs", m.get("settings.epochs", String.valueOf(epochs)));
     }
     if (!(validationFraction > 0 && validationFraction < 1)) {
-      p.put(
-          "validationFraction",
-          "validation fraction must be above 0 and below 1, got " + validationFraction + " (0.1 to 0.2 is usual)");
+      p.put("validationFraction", m.get("settings.validationFraction", String.valueOf(validationFraction)));
     }
     optimizerOptions.problems(algorithm, momentum, p);
     schedule.problems(epochs, p);
@@ -289,7 +301,7 @@ public record TrainingSettings(
       transfer.problems(p);
     }
     if (threads < 0 || threads > 256) {
-      p.put("threads", "threads must be from 0 (the engine's default) to 256, got " + threads);
+      p.put("threads", m.get("settings.threads", String.valueOf(threads)));
     }
     reporting.problems(p);
     return p;
