@@ -120,4 +120,16 @@ class LocalizedProblemsTest {
     assertTranslated(new Problem(null, en.get("learningRate")), new Problem(null, zh.get("learningRate")), "25.0", "0.001");
     assertEquals(List.copyOf(zh.values()), s.problems(ZH));
   }
+
+  @Test
+  void theFinerOptionsAreTranslatedToo() {
+    TrainingSettings s =
+        TrainingSettings.defaults().withOptimizerOptions(TrainingSettings.OptimizerOptions.DEFAULT.withWeightDecay(2.0));
+
+    String en = s.fieldProblems().get("weightDecay");
+    String zh = s.fieldProblems(ZH).get("weightDecay");
+
+    assertEquals("weight decay must be from 0 to 1, got 2.0 (1e-4 to 0.01 is usual; AdamW often 0.01)", en);
+    assertTranslated(new Problem(null, en), new Problem(null, zh), "2.0", "1e-4", "AdamW");
+  }
 }
