@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.layerlab.model.ModelSpec;
+import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +120,17 @@ class LocalizedProblemsTest {
     assertTranslated(new Problem(null, en.get("batchSize")), new Problem(null, zh.get("batchSize")), "65536", "0");
     assertTranslated(new Problem(null, en.get("learningRate")), new Problem(null, zh.get("learningRate")), "25.0", "0.001");
     assertEquals(List.copyOf(zh.values()), s.problems(ZH));
+  }
+
+  @Test
+  void anAugmentationOutOfRangeIsTranslated() {
+    DatasetRef.Augmentation a = new DatasetRef.Augmentation(false, 0, 90, 0);
+
+    String en = a.fieldProblems().get("rotationDegrees");
+    String zh = a.fieldProblems(ZH).get("rotationDegrees");
+
+    assertEquals("rotation must be from 0 to 45 degrees, got 90.0 (5 to 15 is usual)", en);
+    assertTranslated(new Problem(null, en), new Problem(null, zh), "45", "90.0");
   }
 
   @Test
