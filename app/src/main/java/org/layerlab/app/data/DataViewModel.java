@@ -386,8 +386,9 @@ public final class DataViewModel {
     }
     // the controls are only enabled for images, and other data never carries augmentation to start from
     Augmentation augmentation = new Augmentation(flip.get(), cropPadding.get(), rotation.get(), shift.get());
-    if (!augmentation.fieldProblems().isEmpty()) {
-      optionsProblem.set(String.join("; ", augmentation.fieldProblems().values()));
+    java.util.Map<String, String> augmentationProblems = augmentation.fieldProblems(Messages.locale());
+    if (!augmentationProblems.isEmpty()) {
+      optionsProblem.set(String.join("; ", augmentationProblems.values()));
       return;
     }
     optionsProblem.set("");
@@ -923,6 +924,9 @@ public final class DataViewModel {
     }
     if (previewLoading.get()) {
       previewStatus.set(Messages.get("data.stage.load"));
+    }
+    if (!optionsProblem.get().isEmpty()) {
+      writeOptions(); // still out of range: say so in the new language
     }
     updateCounts();
   }

@@ -70,7 +70,7 @@ public final class LayerEditor {
               s.kind() == Setting.Kind.CHOICE ? SettingField.Editor.CHOICE : SettingField.Editor.TEXT,
               s.choices(),
               format(spec.settings().get(s.name())));
-      field.setProblem(s.problem(spec.settings().get(s.name())), false); // a value out of range says so from the start
+      field.setProblem(s.problem(spec.settings().get(s.name()), Messages.locale()), false); // a value out of range says so from the start
       field.textProperty().addListener((obs, old, text) -> apply(s, field, text));
       fields.add(field);
     }
@@ -141,7 +141,7 @@ public final class LayerEditor {
       sink.problemsChanged();
       return;
     }
-    field.setProblem(setting.problem(value), false);
+    field.setProblem(setting.problem(value, Messages.locale()), false);
     String refused =
         sink.apply(
             new ChangeSettingEdit(spec.id(), setting.name(), value),

@@ -675,7 +675,7 @@ public final class ModelEditorViewModel implements CanvasCommands {
   /** Re-analyses the model and republishes every derived value. Called after each change and each field problem. */
   private void refresh() {
     ModelSpec spec = history.model();
-    ModelAnalysis result = ModelAnalyzer.analyze(spec, dataSignature);
+    ModelAnalysis result = ModelAnalyzer.analyze(spec, dataSignature, Messages.locale());
     List<LayerItem> cards = new ArrayList<>();
     List<CanvasNode> drafts = new ArrayList<>();
     List<Problem> found = new ArrayList<>();

@@ -403,7 +403,7 @@ public final class TrainingSetupViewModel {
       values.put(f.key(), f.appliesProperty().get() ? f.lastReadable() : f.unusedValue());
     }
     TrainingSettings s = build(values, nesterovApplies.get() && nesterov.get());
-    Map<String, String> problems = s.fieldProblems();
+    Map<String, String> problems = s.fieldProblems(Messages.locale());
     // A field that does not apply must not block training: where the settings refuse its value, use the neutral one.
     boolean changed = false;
     for (SetupField f : fields.values()) {
@@ -414,7 +414,7 @@ public final class TrainingSetupViewModel {
     }
     if (changed) {
       s = build(values, nesterovApplies.get() && nesterov.get());
-      problems = s.fieldProblems();
+      problems = s.fieldProblems(Messages.locale());
     }
     for (SetupField f : fields.values()) {
       boolean on = f.appliesProperty().get();

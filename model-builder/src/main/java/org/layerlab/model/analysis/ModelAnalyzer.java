@@ -3,9 +3,11 @@ package org.layerlab.model.analysis;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.layerlab.model.LayerSpec;
+import org.layerlab.model.ModelMessages;
 import org.layerlab.model.ModelSpec;
 import org.layerlab.model.graph.ModelGraph;
 import org.layerlab.model.layer.LayerType;
@@ -21,23 +23,32 @@ import org.layerlab.model.layer.Setting;
  */
 public final class ModelAnalyzer {
 
-  private static final String ISOLATED = "is connected to nothing: connect it between two layers, or remove it";
-
   private ModelAnalyzer() {}
 
-  /** Analyses the model on its own. */
+  /** Analyses the model on its own, with English messages. */
   public static ModelAnalysis analyze(ModelSpec spec) {
-    return analyze(spec, null);
+    return analyze(spec, null, Locale.ENGLISH);
+  }
+
+  /** Analyses the model on its own, with messages in {@code locale}'s language (English when there is no bundle for it). */
+  public static ModelAnalysis analyze(ModelSpec spec, Locale locale) {
+    return analyze(spec, null, locale);
+  }
+
+  /** {@link #analyze(ModelSpec, DataSignature, Locale)} with English messages. */
+  public static ModelAnalysis analyze(ModelSpec spec, DataSignature data) {
+    return analyze(spec, data, Locale.ENGLISH);
   }
 
   /**
    * Analyses the model and, when {@code data} is given, checks that the Input layer takes the dataset's samples and that the model
-   * ends in one score per class.
+   * ends in one score per class. The messages are in {@code locale}'s language, with the same layer names and numbers in each.
    */
-  public static ModelAnalysis analyze(ModelSpec spec, DataSignature data) {
+  public static ModelAnalysis analyze(ModelSpec spec, DataSignature data, Locale locale) {
+    ModelMessages m = ModelMessages.of(locale);
     List<String> modelProblems = new ArrayList<>();
     if (spec.layers().isEmpty()) {
-      modelProblems.add("The model has no layers: add an Input layer, then the layers that process it.");
+      modelProblems.add(m.get("analysis.noLayers"));
       return new ModelAnalysis(List.of(), modelProblems, null);
     }
     int n = spec.size();
@@ -45,11 +56,11 @@ public final class ModelAnalyzer {
     List<List<String>> problems = new ArrayList<>();
     Set<String> seenIds = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      problems.add(layerProblems(spec, i, seenIds));
+      problems.add(layerProblems(spec, i, seenIds, m));
     }
-    connectionProblems(graph, problems);
+    connectionProblems(graph, problems, m);
     for (List<Integer> cycle : graph.cycles()) {
-      String message = cycleMessage(graph, cycle);
+      String message = cycleMessage(graph, cycle, m);
       cycle.forEach(i -> problems.get(i).add(message));
     }
 
@@ -71,7 +82,7 @@ public final class ModelAnalyzer {
       if (!problems.get(i).isEmpty() || !inputsKnown) {
         continue;
       }
-      LayerRules.Inferred inferred = LayerRules.infer(layer, shapes, sources);
+      LayerRules.Inferred inferred = LayerRules.infer(layer, shapes, sources, m);
       outputs[i] = inferred.shape();
       counts[i] = new long[] {inferred.params(), inferred.nonTrainable(), inferred.macs()};
       if (inferred.problem() != null) {
@@ -79,7 +90,7 @@ public final class ModelAnalyzer {
       }
     }
 
-    int output = outputLayer(graph, problems, modelProblems);
+    int output = outputLayer(graph, problems, modelProblems, m);
     List<LayerReport> reports = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       List<Shape> inShapes = new ArrayList<>();
@@ -98,61 +109,53 @@ public final class ModelAnalyzer {
     }
     LayerReport last = reports.get(output);
     if (last.valid() && last.outputShape() != null && last.outputShape().rank() != 1) {
-      modelProblems.add(
-          "The model ends in "
-              + last.outputShape()
-              + " but a classifier must end in (N, classes): add Flatten and a Dense layer with one unit per class after '"
-              + last.layer().id()
-              + "'.");
+      modelProblems.add(m.get("analysis.notClassVector", last.outputShape().toString(), last.layer().id()));
     }
     if (data != null) {
-      checkAgainstData(reports, output, modelProblems, data);
+      checkAgainstData(reports, output, modelProblems, data, m);
     }
     return new ModelAnalysis(reports, modelProblems, spec.layer(output).id());
   }
 
   /** The name, the settings and the place of the Input. */
-  private static List<String> layerProblems(ModelSpec spec, int i, Set<String> seenIds) {
+  private static List<String> layerProblems(ModelSpec spec, int i, Set<String> seenIds, ModelMessages m) {
     LayerSpec layer = spec.layer(i);
     List<String> problems = new ArrayList<>();
     if (!layer.id().matches("[A-Za-z_][A-Za-z0-9_\\-]*")) {
-      problems.add(
-          "the name '" + layer.id() + "' must start with a Latin letter (a to z) or _ and use only Latin letters, digits, _ and -, such as dense1");
+      problems.add(m.get("analysis.badName", layer.id()));
     }
     if (!seenIds.add(layer.id())) {
-      problems.add("another layer is already called '" + layer.id() + "': give this one a different name");
+      problems.add(m.get("analysis.duplicateName", layer.id()));
     }
     for (Setting s : layer.type().settings()) {
-      String p = s.problem(layer.settings().get(s.name()));
+      String p = s.problem(layer.settings().get(s.name()), m.locale());
       if (p != null) {
         problems.add(p);
       }
     }
     if (i == 0 && layer.type() != LayerType.INPUT) {
-      problems.add("the first layer must be an Input layer: add one at the top that matches the dataset's samples");
+      problems.add(m.get("analysis.firstNotInput"));
     } else if (i > 0 && layer.type() == LayerType.INPUT) {
-      problems.add("only the first layer may be an Input layer: remove this one");
+      problems.add(m.get("analysis.inputNotFirst"));
     }
     return problems;
   }
 
   /** Ports that read nothing, ports in the wrong number, layers connected to nothing, an Input nobody reads. */
-  private static void connectionProblems(ModelGraph graph, List<List<String>> problems) {
+  private static void connectionProblems(ModelGraph graph, List<List<String>> problems, ModelMessages m) {
     ModelSpec spec = graph.spec();
     int n = spec.size();
+    Set<String> portMessages = new HashSet<>();
     for (ModelGraph.OpenPort open : graph.openPorts()) {
       LayerSpec layer = spec.layer(open.layer());
       boolean single = spec.inputsOf(open.layer()).size() == 1;
-      String port = single ? "its input" : "input port " + (open.port() + 1);
+      String port = single ? m.get("analysis.port.single") : m.get("analysis.port.numbered", String.valueOf(open.port() + 1));
       String message =
           open.unconnected()
-              ? (single ? "has no input: connect a layer to it, or remove it" : port + " is not connected: connect a layer to it, or remove the port")
-              : port
-                  + " reads '"
-                  + open.source()
-                  + "', which is not a layer of this model: connect it to an existing layer"
-                  + (layer.type().isMerge() ? ", or remove the port" : "");
+              ? (single ? m.get("analysis.noInput") : m.get("analysis.portUnconnected", port))
+              : m.get(layer.type().isMerge() ? "analysis.portDanglingMerge" : "analysis.portDangling", port, open.source());
       problems.get(open.layer()).add(message);
+      portMessages.add(message);
     }
     for (int i = 0; i < n; i++) {
       LayerSpec layer = spec.layer(i);
@@ -162,10 +165,10 @@ public final class ModelAnalyzer {
       boolean read = !graph.consumers(i).isEmpty();
       if (type == LayerType.INPUT && i == 0) {
         if (layer.hasExplicitInputs()) {
-          problems.get(i).add("an Input layer reads no other layer: remove its inputs " + quoted(layer.inputs()));
+          problems.get(i).add(m.get("analysis.inputHasInputs", quoted(layer.inputs(), m)));
         }
         if (!read && n > 1) {
-          problems.get(i).add("no layer reads this Input: connect it to the first layer that processes the samples");
+          problems.get(i).add(m.get("analysis.inputUnread"));
         }
         continue;
       }
@@ -174,34 +177,29 @@ public final class ModelAnalyzer {
       }
       if (connected == 0 && !read && ports > 0 && i < n - 1) {
         // nothing in, nothing out: one message for the layer instead of one per port (the last layer is the output, not a stray)
-        problems.get(i).removeIf(m -> m.startsWith("input port ") || m.startsWith("its input ") || m.startsWith("has no input"));
-        problems.get(i).add(ISOLATED);
+        problems.get(i).removeIf(portMessages::contains);
+        problems.get(i).add(m.get("analysis.isolated"));
         continue;
       }
       if (ports < type.minInputs()) {
         problems.get(i).add(
-            type.jsonName()
-                + " joins two or more inputs but has "
-                + (ports == 1 ? "one" : String.valueOf(ports))
-                + " ("
-                + String.join(", ", quotedEach(spec.inputsOf(i)))
-                + "): connect another layer to it, such as the start of the block it closes");
+            m.get(
+                "analysis.mergeTooFew",
+                type.jsonName(),
+                ports == 1 ? m.get("analysis.one") : String.valueOf(ports),
+                String.join(", ", quotedEach(spec.inputsOf(i), m))));
       } else if (ports > type.maxInputs()) {
-        problems.get(i).add(
-            "takes one input but "
-                + ports
-                + " are connected ("
-                + String.join(", ", quotedEach(spec.inputsOf(i)))
-                + "): join them with an Add or Concatenate before it, or disconnect all but one");
+        problems.get(i).add(m.get("analysis.tooManyInputs", String.valueOf(ports), String.join(", ", quotedEach(spec.inputsOf(i), m))));
       }
     }
   }
 
   /** Picks the model's output and reports a model with several. Returns its index. */
-  private static int outputLayer(ModelGraph graph, List<List<String>> problems, List<String> modelProblems) {
+  private static int outputLayer(ModelGraph graph, List<List<String>> problems, List<String> modelProblems, ModelMessages m) {
+    String isolatedMessage = m.get("analysis.isolated");
     List<Integer> sinks = new ArrayList<>();
     for (int i : graph.sinks()) {
-      boolean isolated = problems.get(i).contains(ISOLATED);
+      boolean isolated = problems.get(i).contains(isolatedMessage);
       boolean unreadInput = i == 0 && graph.size() > 1;
       if (!isolated && !unreadInput) {
         sinks.add(i);
@@ -213,23 +211,23 @@ public final class ModelAnalyzer {
     int output = sinks.get(sinks.size() - 1);
     if (sinks.size() > 1) {
       List<String> others = graph.ids(sinks.subList(0, sinks.size() - 1));
+      List<String> quotedOthers = quotedEach(others, m);
+      String joined = quotedOthers.get(0);
+      for (String other : quotedOthers.subList(1, quotedOthers.size())) {
+        joined = m.get("analysis.and", joined, other);
+      }
       modelProblems.add(
-          "The model has "
-              + sinks.size()
-              + " outputs ("
-              + String.join(", ", quotedEach(graph.ids(sinks)))
-              + ") but can have only one: connect "
-              + String.join(" and ", quotedEach(others))
-              + " to a layer that leads to '"
-              + graph.spec().layer(output).id()
-              + "' (an Add or Concatenate joins paths), or remove "
-              + (others.size() == 1 ? "it" : "them")
-              + ".");
+          m.get(
+              others.size() == 1 ? "analysis.severalOutputs.one" : "analysis.severalOutputs.many",
+              String.valueOf(sinks.size()),
+              String.join(", ", quotedEach(graph.ids(sinks), m)),
+              joined,
+              graph.spec().layer(output).id()));
     }
     return output;
   }
 
-  private static String cycleMessage(ModelGraph graph, List<Integer> cycle) {
+  private static String cycleMessage(ModelGraph graph, List<Integer> cycle, ModelMessages m) {
     List<Integer> loop = new ArrayList<>(cycle);
     loop.add(cycle.get(0));
     String path = loop.stream().map(i -> "'" + graph.spec().layer(i).id() + "'").collect(Collectors.joining(" -> "));
@@ -245,27 +243,21 @@ public final class ModelAnalyzer {
         break;
       }
     }
-    return "is part of a cycle "
-        + path
-        + ", but data must flow one way: disconnect '"
-        + graph.spec().layer(from).id()
-        + "' from '"
-        + graph.spec().layer(to).id()
-        + "'";
+    return m.get("analysis.cycle", path, graph.spec().layer(from).id(), graph.spec().layer(to).id());
   }
 
-  private static void checkAgainstData(List<LayerReport> reports, int output, List<String> modelProblems, DataSignature data) {
+  private static void checkAgainstData(
+      List<LayerReport> reports, int output, List<String> modelProblems, DataSignature data, ModelMessages m) {
     LayerReport first = reports.get(0);
     if (first.layer().type() == LayerType.INPUT && first.valid() && !first.outputShape().equals(data.sampleShape())) {
       reports.set(
           0,
           first.withProblem(
-              "the dataset's samples are "
-                  + data.sampleShape()
-                  + " but this Input takes "
-                  + first.outputShape()
-                  + ": set shape to "
-                  + data.sampleShape().dims().toString().replaceAll("[\\[\\]]", "")));
+              m.get(
+                  "analysis.dataShape",
+                  data.sampleShape().toString(),
+                  first.outputShape().toString(),
+                  data.sampleShape().dims().toString().replaceAll("[\\[\\]]", ""))));
       return;
     }
     LayerReport last = reports.get(output);
@@ -273,18 +265,17 @@ public final class ModelAnalyzer {
     if (out != null && out.rank() == 1 && out.dim(0) != data.classes()) {
       String fix =
           last.layer().type() == LayerType.DENSE
-              ? "set units of '" + last.layer().id() + "' to " + data.classes()
-              : "end with a Dense layer of " + data.classes() + " units";
-      modelProblems.add(
-          "The dataset has " + data.classes() + " classes but the model outputs " + out.dim(0) + " scores per sample: " + fix + ".");
+              ? m.get("analysis.classes.setUnits", last.layer().id(), String.valueOf(data.classes()))
+              : m.get("analysis.classes.endDense", String.valueOf(data.classes()));
+      modelProblems.add(m.get("analysis.classes", String.valueOf(data.classes()), String.valueOf(out.dim(0)), fix));
     }
   }
 
-  private static String quoted(List<String> ids) {
-    return "(" + String.join(", ", quotedEach(ids)) + ")";
+  private static String quoted(List<String> ids, ModelMessages m) {
+    return "(" + String.join(", ", quotedEach(ids, m)) + ")";
   }
 
-  private static List<String> quotedEach(List<String> ids) {
-    return ids.stream().map(id -> id.isEmpty() ? "nothing" : "'" + id + "'").toList();
+  private static List<String> quotedEach(List<String> ids, ModelMessages m) {
+    return ids.stream().map(id -> id.isEmpty() ? m.get("analysis.nothing") : "'" + id + "'").toList();
   }
 }

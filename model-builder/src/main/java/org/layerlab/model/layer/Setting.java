@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.layerlab.model.ModelMessages;
 
 /**
  * One typed setting of a layer type: its name, kind, default and allowed values.
@@ -56,7 +57,7 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
           if (!fitsInt(n)) {
             // intValue() would wrap 2^32 + 64 around to 64
-            throw new IllegalArgumentException(name + " must be " + range() + ", got " + value);
+            throw new IllegalArgumentException(name + " must be " + range(ModelMessages.english()) + ", got " + value);
           }
           return n.intValue();
         }
@@ -94,7 +95,7 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
               throw new IllegalArgumentException(name + " must be a list of whole numbers, got " + value);
             }
             if (!fitsInt(n)) {
-              throw new IllegalArgumentException(name + " entries must be " + range() + ", got " + value);
+              throw new IllegalArgumentException(name + " entries must be " + range(ModelMessages.english()) + ", got " + value);
             }
             out.add(n.intValue());
           }
@@ -119,28 +120,37 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
     }
   }
 
-  /** Why {@code value} is not allowed, or {@code null} when it is. The value must already be normalised. */
+  /** Why {@code value} is not allowed, or {@code null} when it is, in English. The value must already be normalised. */
   public String problem(Object value) {
+    return problem(value, Locale.ENGLISH);
+  }
+
+  /**
+   * Why {@code value} is not allowed, or {@code null} when it is, in {@code locale}'s language (English when there is no bundle for
+   * it); the setting's name and the numbers are the same in every language. The value must already be normalised.
+   */
+  public String problem(Object value, Locale locale) {
+    ModelMessages m = ModelMessages.of(locale);
     switch (kind) {
       case INT, DOUBLE -> {
         double v = ((Number) value).doubleValue();
         if (Double.isNaN(v) || v < min || v > max) {
-          return name + " must be " + range() + ", got " + format(value);
+          return m.get("setting.outOfRange", name, range(m), format(value));
         }
         return null;
       }
       case CHOICE -> {
-        return choices.contains((String) value) ? null : name + " must be one of " + String.join(", ", choices) + ", got '" + value + "'";
+        return choices.contains((String) value) ? null : m.get("setting.choice", name, String.join(", ", choices), String.valueOf(value));
       }
       case INT_LIST -> {
         @SuppressWarnings("unchecked")
         List<Integer> list = (List<Integer>) value;
         if (list.isEmpty()) {
-          return name + " needs at least one number, such as 2 or 1, 28, 28";
+          return m.get("setting.listEmpty", name);
         }
         for (int v : list) {
           if (v < min || v > max) {
-            return name + " entries must be " + range() + ", got " + list;
+            return m.get("setting.listOutOfRange", name, range(m), list.toString());
           }
         }
         return null;
@@ -153,11 +163,11 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
     return n.doubleValue() >= Integer.MIN_VALUE && n.doubleValue() <= Integer.MAX_VALUE;
   }
 
-  private String range() {
+  private String range(ModelMessages m) {
     if (kind == Kind.DOUBLE) {
-      return "from " + format(min) + " to " + format(max);
+      return m.get("setting.range.decimal", format(min), format(max));
     }
-    return "a whole number from " + (long) min + " to " + (long) max;
+    return m.get("setting.range.whole", String.valueOf((long) min), String.valueOf((long) max));
   }
 
   private static String format(Object v) {

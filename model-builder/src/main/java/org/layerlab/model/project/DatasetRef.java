@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.layerlab.model.ModelMessages;
 
 /**
  * Which data a project trains on, and how it is prepared. The training runtime turns a reference into samples.
@@ -119,17 +120,23 @@ public sealed interface DatasetRef
       return !flip && cropPadding == 0 && rotationDegrees == 0 && shift == 0;
     }
 
-    /** What is out of range, keyed by the field's name in the project file; empty when all is well. */
+    /** What is out of range, keyed by the field's name in the project file; empty when all is well. English. */
     public java.util.Map<String, String> fieldProblems() {
+      return fieldProblems(Locale.ENGLISH);
+    }
+
+    /** {@link #fieldProblems()} in {@code locale}'s language (English when there is no bundle for it), naming the same values. */
+    public java.util.Map<String, String> fieldProblems(Locale locale) {
+      ModelMessages m = ModelMessages.of(locale);
       java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
       if (cropPadding < 0 || cropPadding > 64) {
-        p.put("cropPadding", "crop padding must be from 0 to 64 pixels, got " + cropPadding + " (4 is usual for 32x32 images)");
+        p.put("cropPadding", m.get("settings.augmentation.cropPadding", String.valueOf(cropPadding)));
       }
       if (!(rotationDegrees >= 0 && rotationDegrees <= 45)) {
-        p.put("rotationDegrees", "rotation must be from 0 to 45 degrees, got " + rotationDegrees + " (5 to 15 is usual)");
+        p.put("rotationDegrees", m.get("settings.augmentation.rotationDegrees", String.valueOf(rotationDegrees)));
       }
       if (!(shift >= 0 && shift <= 0.5)) {
-        p.put("shift", "shift must be from 0 to 0.5 of the image size, got " + shift + " (0.1 is usual)");
+        p.put("shift", m.get("settings.augmentation.shift", String.valueOf(shift)));
       }
       return p;
     }

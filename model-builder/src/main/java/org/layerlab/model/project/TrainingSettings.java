@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.layerlab.model.ModelMessages;
 
 /**
  * How to train: the optimizer and its learning rate, batch size, epochs, seed and the share of the training data held out for
@@ -251,47 +252,58 @@ public record TrainingSettings(
     return List.copyOf(fieldProblems().values());
   }
 
+  /** {@link #problems()} in {@code locale}'s language, as {@link #fieldProblems(Locale)} gives them. */
+  public List<String> problems(Locale locale) {
+    return List.copyOf(fieldProblems(locale).values());
+  }
+
   /**
    * The same problems keyed by the field's path in the project file's training block ({@code learningRate}, {@code schedule.gamma},
    * ...), in field order, so that a file reader or a form can point at the field at fault.
    */
   public Map<String, String> fieldProblems() {
+    return fieldProblems(Locale.ENGLISH);
+  }
+
+  /**
+   * {@link #fieldProblems()} with the messages of the optimizer, learning rate, momentum, batch size, epochs, validation fraction,
+   * threads in {@code locale}'s language (English when there is no bundle for it), naming the same values; so are the finer
+   * options' (optimizer options, schedule, loss, early stopping, transfer, reporting).
+   */
+  public Map<String, String> fieldProblems(Locale locale) {
+    ModelMessages m = ModelMessages.of(locale);
     Map<String, String> p = new LinkedHashMap<>();
     if (optimizer == null) {
-      p.put("optimizer", "optimizer must be one of " + Algorithm.jsonNames());
+      p.put("optimizer", m.get("settings.optimizer", Algorithm.jsonNames()));
     }
     if (!(learningRate > 0 && learningRate <= 10)) {
-      p.put(
-          "learningRate",
-          "learning rate must be above 0 and at most 10, got " + learningRate + " (try 0.001 for Adam, 0.01 to 0.1 for SGD)");
+      p.put("learningRate", m.get("settings.learningRate", String.valueOf(learningRate)));
     }
     if (!(momentum >= 0 && momentum < 1)) {
-      p.put("momentum", "momentum must be from 0 to below 1, got " + momentum + " (0.9 is usual)");
+      p.put("momentum", m.get("settings.momentum", String.valueOf(momentum)));
     }
     if (batchSize < 1 || batchSize > 65_536) {
-      p.put("batchSize", "batch size must be from 1 to 65536, got " + batchSize);
+      p.put("batchSize", m.get("settings.batchSize", String.valueOf(batchSize)));
     }
     if (epochs < 1 || epochs > 100_000) {
-      p.put("epochs", "epochs must be from 1 to 100000, got " + epochs);
+      p.put("epochs", m.get("settings.epochs", String.valueOf(epochs)));
     }
     if (!(validationFraction > 0 && validationFraction < 1)) {
-      p.put(
-          "validationFraction",
-          "validation fraction must be above 0 and below 1, got " + validationFraction + " (0.1 to 0.2 is usual)");
+      p.put("validationFraction", m.get("settings.validationFraction", String.valueOf(validationFraction)));
     }
-    optimizerOptions.problems(algorithm, momentum, p);
-    schedule.problems(epochs, p);
-    loss.problems(p);
+    optimizerOptions.problems(algorithm, momentum, p, m);
+    schedule.problems(epochs, p, m);
+    loss.problems(p, m);
     if (earlyStopping != null) {
-      earlyStopping.problems(p);
+      earlyStopping.problems(p, m);
     }
     if (transfer != null) {
-      transfer.problems(p);
+      transfer.problems(p, m);
     }
     if (threads < 0 || threads > 256) {
-      p.put("threads", "threads must be from 0 (the engine's default) to 256, got " + threads);
+      p.put("threads", m.get("settings.threads", String.valueOf(threads)));
     }
-    reporting.problems(p);
+    reporting.problems(p, m);
     return p;
   }
 
@@ -415,27 +427,27 @@ public record TrainingSettings(
       return new OptimizerOptions(nesterov, weightDecay, beta1, beta2, epsilon, rho, v);
     }
 
-    void problems(Algorithm algorithm, double momentum, Map<String, String> p) {
+    void problems(Algorithm algorithm, double momentum, Map<String, String> p, ModelMessages msg) {
       if (nesterov && (algorithm != Algorithm.SGD || !(momentum > 0))) {
-        p.put("nesterov", "Nesterov momentum needs the sgd optimizer with a momentum above 0");
+        p.put("nesterov", msg.get("settings.nesterov"));
       }
       if (!(weightDecay >= 0 && weightDecay <= 1)) {
-        p.put("weightDecay", "weight decay must be from 0 to 1, got " + weightDecay + " (1e-4 to 0.01 is usual; AdamW often 0.01)");
+        p.put("weightDecay", msg.get("settings.weightDecay", String.valueOf(weightDecay)));
       }
       if (!(beta1 >= 0 && beta1 < 1)) {
-        p.put("beta1", "beta1 must be from 0 to below 1, got " + beta1 + " (0.9 is usual)");
+        p.put("beta1", msg.get("settings.beta1", String.valueOf(beta1)));
       }
       if (!(beta2 >= 0 && beta2 < 1)) {
-        p.put("beta2", "beta2 must be from 0 to below 1, got " + beta2 + " (0.999 is usual)");
+        p.put("beta2", msg.get("settings.beta2", String.valueOf(beta2)));
       }
       if (!Double.isNaN(epsilon) && !(epsilon > 0 && epsilon < 1)) {
-        p.put("epsilon", "epsilon must be above 0 and below 1, got " + epsilon + " (leave it out for the optimizer's default)");
+        p.put("epsilon", msg.get("settings.epsilon", String.valueOf(epsilon)));
       }
       if (!Double.isNaN(rho) && !(rho >= 0 && rho < 1)) {
-        p.put("rho", "rho must be from 0 to below 1, got " + rho + " (leave it out for the optimizer's default)");
+        p.put("rho", msg.get("settings.rho", String.valueOf(rho)));
       }
       if (!(gradientClipNorm >= 0 && Double.isFinite(gradientClipNorm))) {
-        p.put("gradientClipNorm", "gradient clip norm must be 0 (no clipping) or more, got " + gradientClipNorm + " (1 to 5 is usual)");
+        p.put("gradientClipNorm", msg.get("settings.gradientClipNorm", String.valueOf(gradientClipNorm)));
       }
     }
   }
@@ -540,22 +552,22 @@ public record TrainingSettings(
       return new Schedule(ScheduleKind.PLATEAU, gamma, 1, List.of(), 0, minLearningRate, patience, monitor);
     }
 
-    void problems(int epochs, Map<String, String> p) {
+    void problems(int epochs, Map<String, String> p, ModelMessages msg) {
       boolean decays = kind == ScheduleKind.STEP || kind == ScheduleKind.MULTI_STEP || kind == ScheduleKind.EXPONENTIAL;
       if (decays && !(gamma > 0 && gamma <= 1)) {
-        p.put("schedule.gamma", "gamma must be above 0 and at most 1, got " + gamma + " (0.1 to 0.5 is usual; 0.95 for exponential)");
+        p.put("schedule.gamma", msg.get("settings.schedule.gammaDecay", String.valueOf(gamma)));
       }
       if (kind == ScheduleKind.PLATEAU && !(gamma > 0 && gamma < 1)) {
-        p.put("schedule.gamma", "gamma must be above 0 and below 1, got " + gamma + " (0.1 to 0.5 is usual)");
+        p.put("schedule.gamma", msg.get("settings.schedule.gammaPlateau", String.valueOf(gamma)));
       }
       if (kind == ScheduleKind.STEP && everyEpochs < 1) {
-        p.put("schedule.everyEpochs", "everyEpochs must be 1 or more, got " + everyEpochs);
+        p.put("schedule.everyEpochs", msg.get("settings.schedule.everyEpochs", String.valueOf(everyEpochs)));
       }
       if (kind == ScheduleKind.MULTI_STEP) {
         for (int i = 0; i < milestones.size(); i++) {
           Integer m = milestones.get(i);
           if (m == null || m < 0 || (i > 0 && milestones.get(i - 1) != null && m <= milestones.get(i - 1))) {
-            p.put("schedule.milestones", "milestones must be epochs from 0 in ascending order, got " + milestones);
+            p.put("schedule.milestones", msg.get("settings.schedule.milestones", String.valueOf(milestones)));
             break;
           }
         }
@@ -563,13 +575,13 @@ public record TrainingSettings(
       if (kind == ScheduleKind.WARMUP_COSINE && (warmupEpochs < 1 || warmupEpochs >= epochs)) {
         p.put(
             "schedule.warmupEpochs",
-            "warm-up must be from 1 to " + (epochs - 1) + " epochs (fewer than the run's " + epochs + "), got " + warmupEpochs);
+            msg.get("settings.schedule.warmupEpochs", String.valueOf(epochs - 1), String.valueOf(epochs), String.valueOf(warmupEpochs)));
       }
       if (!(minLearningRate >= 0 && Double.isFinite(minLearningRate))) {
-        p.put("schedule.minLearningRate", "the smallest learning rate must be 0 or more, got " + minLearningRate);
+        p.put("schedule.minLearningRate", msg.get("settings.schedule.minLearningRate", String.valueOf(minLearningRate)));
       }
       if (kind == ScheduleKind.PLATEAU && patience < 0) {
-        p.put("schedule.patience", "patience must be 0 or more epochs, got " + patience);
+        p.put("schedule.patience", msg.get("settings.schedule.patience", String.valueOf(patience)));
       }
     }
   }
@@ -681,14 +693,14 @@ public record TrainingSettings(
       return new LossFunction(kind, v, huberDelta);
     }
 
-    void problems(Map<String, String> p) {
+    void problems(Map<String, String> p, ModelMessages msg) {
       if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
-        p.put("loss.labelSmoothing", "label smoothing must be from 0 to below 1, got " + labelSmoothing + " (0.1 is usual)");
+        p.put("loss.labelSmoothing", msg.get("settings.loss.labelSmoothing", String.valueOf(labelSmoothing)));
       } else if (labelSmoothing > 0 && kind != LossKind.SOFTMAX_CROSS_ENTROPY) {
-        p.put("loss.labelSmoothing", "label smoothing applies to softmax-cross-entropy only, not " + kind.jsonName());
+        p.put("loss.labelSmoothing", msg.get("settings.loss.labelSmoothingKind", kind.jsonName()));
       }
       if (!(huberDelta > 0 && Double.isFinite(huberDelta))) {
-        p.put("loss.huberDelta", "the Huber delta must be above 0, got " + huberDelta + " (1 is usual)");
+        p.put("loss.huberDelta", msg.get("settings.loss.huberDelta", String.valueOf(huberDelta)));
       }
     }
   }
@@ -704,12 +716,12 @@ public record TrainingSettings(
       Objects.requireNonNull(metric, "metric");
     }
 
-    void problems(Map<String, String> p) {
+    void problems(Map<String, String> p, ModelMessages msg) {
       if (patience < 1 || patience > 10_000) {
-        p.put("earlyStopping.patience", "patience must be from 1 to 10000 epochs, got " + patience + " (3 to 10 is usual)");
+        p.put("earlyStopping.patience", msg.get("settings.earlyStopping.patience", String.valueOf(patience)));
       }
       if (!(minDelta >= 0 && Double.isFinite(minDelta))) {
-        p.put("earlyStopping.minDelta", "the smallest improvement must be 0 or more, got " + minDelta);
+        p.put("earlyStopping.minDelta", msg.get("settings.earlyStopping.minDelta", String.valueOf(minDelta)));
       }
     }
   }
@@ -766,14 +778,14 @@ public record TrainingSettings(
       return new Transfer(from, checkpoint, freeze, replaceHead, v);
     }
 
-    void problems(Map<String, String> p) {
+    void problems(Map<String, String> p, ModelMessages msg) {
       if (from.isBlank()) {
-        p.put("transfer.from", "name the run to start from: its id or its checkpoint folder");
+        p.put("transfer.from", msg.get("settings.transfer.from"));
       }
       if (!(bodyLearningRateFactor > 0 && bodyLearningRateFactor <= 1)) {
         p.put(
             "transfer.bodyLearningRateFactor",
-            "the body's share of the learning rate must be above 0 and at most 1, got " + bodyLearningRateFactor + " (0.1 is usual)");
+            msg.get("settings.transfer.bodyLearningRateFactor", String.valueOf(bodyLearningRateFactor)));
       }
     }
   }
@@ -788,12 +800,12 @@ public record TrainingSettings(
 
     public static final Reporting DEFAULT = new Reporting(0, 10);
 
-    void problems(Map<String, String> p) {
+    void problems(Map<String, String> p, ModelMessages msg) {
       if (histogramEvery < 0) {
-        p.put("histogramEvery", "histogramEvery must be 0 (no histograms) or a number of steps, got " + histogramEvery);
+        p.put("histogramEvery", msg.get("settings.histogramEvery", String.valueOf(histogramEvery)));
       }
       if (worstSamples < 0 || worstSamples > 1000) {
-        p.put("worstSamples", "worstSamples must be from 0 to 1000, got " + worstSamples);
+        p.put("worstSamples", msg.get("settings.worstSamples", String.valueOf(worstSamples)));
       }
     }
   }

@@ -235,7 +235,7 @@ public final class LayerPropertySheetViewModel {
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
-    return s.problem(value);
+    return s.problem(value, Messages.locale());
   }
 
   /** The model builder's word on a new name: taken or empty (the rename edit), or not a valid name (the analyzer). */
@@ -250,8 +250,8 @@ public final class LayerPropertySheetViewModel {
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
-    List<String> before = ModelAnalyzer.analyze(spec).layer(layer.id()).map(LayerReport::problems).orElse(List.of());
-    List<String> after = ModelAnalyzer.analyze(renamed).layer(name).map(LayerReport::problems).orElse(List.of());
+    List<String> before = ModelAnalyzer.analyze(spec, Messages.locale()).layer(layer.id()).map(LayerReport::problems).orElse(List.of());
+    List<String> after = ModelAnalyzer.analyze(renamed, Messages.locale()).layer(name).map(LayerReport::problems).orElse(List.of());
     List<String> added = after.stream().filter(m -> !before.contains(m)).collect(Collectors.toList());
     return added.isEmpty() ? null : String.join("; ", added);
   }

@@ -109,7 +109,7 @@ public final class ModelSummaryViewModel {
       dataText.set("");
       return;
     }
-    analysis = signature == null ? ModelAnalyzer.analyze(spec) : ModelAnalyzer.analyze(spec, signature);
+    analysis = ModelAnalyzer.analyze(spec, signature, Messages.locale());
     List<SummaryRow> out = new ArrayList<>();
     List<ModelSummary.Row> table = ModelSummary.rows(analysis);
     for (int i = 0; i < table.size(); i++) {
