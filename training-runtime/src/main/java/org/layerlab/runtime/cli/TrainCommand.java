@@ -169,6 +169,13 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
           "Note: steps %d to %d were trained but not recorded before the run's process ended; its curves have a gap there.%n",
           lastRecorded + 1, last.step());
     }
+    List<org.layerlab.runtime.store.MetricPoint> recordedEpochs = ws.runStore().metrics(runId, MetricTags.VALIDATION_LOSS);
+    long lastEpochRecorded = recordedEpochs.isEmpty() ? 0 : recordedEpochs.get(recordedEpochs.size() - 1).step();
+    if (lastEpochRecorded < last.epoch()) {
+      out.printf(
+          "Note: the figures of epochs %d to %d were not recorded before the run's process ended.%n",
+          lastEpochRecorded + 1, last.epoch());
+    }
     RunRecorder recorder;
     try {
       recorder = RunRecorder.resume(ws.runStore(), runId);

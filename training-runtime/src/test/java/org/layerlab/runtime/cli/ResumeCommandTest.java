@@ -197,6 +197,7 @@ class ResumeCommandTest {
     }
     String id;
     long lastRecorded;
+    List<Long> epochsRecorded;
     try (RunStore store = RunStore.open(workspace.resolve(Workspace.RUN_STORE_FILE))) {
       RunSummary run = store.listRuns().get(0);
       id = run.id();
@@ -204,6 +205,7 @@ class ResumeCommandTest {
       info = CheckpointFolder.of(CheckpointFolder.forRun(workspace, id)).readInfo(CheckpointKind.LAST);
       List<Long> before = steps(store.metrics(id, MetricTags.STEP_LOSS));
       lastRecorded = before.isEmpty() ? 0 : before.get(before.size() - 1);
+      epochsRecorded = steps(store.metrics(id, MetricTags.VALIDATION_ACCURACY));
     }
     int planned = info.epoch() + 2;
 
@@ -222,7 +224,13 @@ class ResumeCommandTest {
       List<Long> expected = new java.util.ArrayList<>(oneTo((long) planned * batches));
       expected.removeIf(step -> step >= gapFrom && step <= info.step());
       assertEquals(expected, steps(store.metrics(id, MetricTags.STEP_LOSS)), "steps numbered on from the checkpoint, each once");
-      assertEquals(oneTo(planned), steps(store.metrics(id, MetricTags.VALIDATION_ACCURACY)));
+      // The same holds for the epochs: those recorded up to the checkpoint, then every epoch the resumed run trained.
+      List<Long> epochs = new java.util.ArrayList<>(epochsRecorded.stream().filter(e -> e <= info.epoch()).toList());
+      for (long e = info.epoch() + 1; e <= planned; e++) {
+        epochs.add(e);
+      }
+      assertEquals(epochs, steps(store.metrics(id, MetricTags.VALIDATION_ACCURACY)));
+      assertEquals(epochs.size() < planned, r.out().contains("were not recorded before"), r.out());
     }
   }
 }
