@@ -60,7 +60,7 @@ public final class CheckViewModel {
 
   /** A check with the runtime's {@link PreTrainingCheck}. */
   public CheckViewModel(Supplier<Project> project, Path projectDir, TaskExecutor executor) {
-    this(project, projectDir, PreTrainingCheck::run, executor);
+    this(project, projectDir, (p, dir, progress) -> PreTrainingCheck.run(p, dir, progress, Messages.locale()), executor);
   }
 
   /** The findings of the last check, in the window's language. */

@@ -34,6 +34,14 @@ public final class PreTrainingCheck {
    * @throws java.util.concurrent.CancellationException when cancelled
    */
   public static List<Finding> run(Project project, Path projectDir, Progress progress) {
+    return run(project, projectDir, progress, java.util.Locale.ENGLISH);
+  }
+
+  /**
+   * The check, with the model's shape problems worded in {@code locale} (English or Simplified Chinese), as a window in that
+   * language shows them; the findings' own texts are keys the window words itself.
+   */
+  public static List<Finding> run(Project project, Path projectDir, Progress progress, java.util.Locale locale) {
     List<Finding> out = new ArrayList<>();
     progress.report(0, "load");
     LoadedData data;
@@ -51,7 +59,7 @@ public final class PreTrainingCheck {
 
     progress.report(0.2, "shapes");
     DataSignature signature = train.signature();
-    ModelAnalysis analysis = ModelAnalyzer.analyze(project.model(), signature);
+    ModelAnalysis analysis = ModelAnalyzer.analyze(project.model(), signature, locale);
     boolean shapesFit = analysis.valid();
     if (shapesFit) {
       String output = analysis.outputShape().map(Object::toString).orElse("?");

@@ -116,6 +116,21 @@ class OverfitOneBatchTest {
   }
 
   @Test
+  void theShapeProblemIsWordedInTheWindowsLanguage() {
+    var project = project(mlp(5), MOONS, adam(0.01));
+    List<Finding> english = PreTrainingCheck.run(project, dir, Progress.none());
+    List<Finding> chinese = PreTrainingCheck.run(project, dir, Progress.none(), java.util.Locale.SIMPLIFIED_CHINESE);
+
+    Finding en = english.stream().filter(f -> f.topic() == Topic.SHAPES).findFirst().orElseThrow();
+    Finding zh = chinese.stream().filter(f -> f.topic() == Topic.SHAPES).findFirst().orElseThrow();
+    assertEquals(en.key(), zh.key());
+    assertEquals(en.args().get(0), zh.args().get(0), "the same layer");
+    String worded = zh.args().get(1).toString();
+    assertTrue(worded.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), worded);
+    assertTrue(worded.contains("5"), "the same figures: " + worded);
+  }
+
+  @Test
   void unreadableDataIsOneErrorWithTheLoadersMessage() {
     DatasetRef.Idx missing = new DatasetRef.Idx("Nothing", "no-such-folder", null, false, List.of());
 
