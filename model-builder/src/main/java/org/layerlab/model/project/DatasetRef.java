@@ -35,7 +35,7 @@ public sealed interface DatasetRef
   DatasetRef withOptions(Options options);
 
   /** What the model learns to predict. */
-  enum Task {
+  enum Task implements JsonNamed {
     /** One class index per sample; the model ends in one score per class. */
     CLASSIFICATION("classification"),
     /** One or more real numbers per sample; the model ends in one output per target. */
@@ -52,12 +52,7 @@ public sealed interface DatasetRef
     }
 
     public static Optional<Task> fromJsonName(String name) {
-      for (Task t : values()) {
-        if (t.jsonName.equalsIgnoreCase(name)) {
-          return Optional.of(t);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
   }
 
@@ -65,7 +60,7 @@ public sealed interface DatasetRef
    * How features are rescaled before training. The statistics come from the training split only, so that nothing of the validation
    * or test samples leaks into training; the same rescaling is then applied to all three.
    */
-  enum Normalisation {
+  enum Normalisation implements JsonNamed {
     /** Features are used as read. */
     NONE("none"),
     /** {@code (x - min) / (max - min)}: every feature (or image channel) spans 0 to 1 on the training split. */
@@ -84,20 +79,11 @@ public sealed interface DatasetRef
     }
 
     public static Optional<Normalisation> fromJsonName(String name) {
-      for (Normalisation n : values()) {
-        if (n.jsonName.equalsIgnoreCase(name)) {
-          return Optional.of(n);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
 
     public static String jsonNames() {
-      StringBuilder sb = new StringBuilder();
-      for (Normalisation n : values()) {
-        sb.append(sb.length() == 0 ? "" : ", ").append(n.jsonName);
-      }
-      return sb.toString();
+      return JsonNamed.list(values());
     }
   }
 
@@ -407,7 +393,7 @@ public sealed interface DatasetRef
   }
 
   /** The generated teaching sets besides the spiral. */
-  enum SyntheticKind {
+  enum SyntheticKind implements JsonNamed {
     /** Points on concentric rings in 2-D, one ring per class (two by default). */
     CIRCLES("circles", Task.CLASSIFICATION, 2, 10, 2),
     /** Points in the square [-1, 1]^2, labelled by whether x and y have the same sign: two classes no line can separate. */
@@ -459,20 +445,11 @@ public sealed interface DatasetRef
     }
 
     public static Optional<SyntheticKind> fromJsonName(String name) {
-      for (SyntheticKind k : values()) {
-        if (k.jsonName.equals(name.toLowerCase(Locale.ROOT))) {
-          return Optional.of(k);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
 
     public static String jsonNames() {
-      StringBuilder sb = new StringBuilder();
-      for (SyntheticKind k : values()) {
-        sb.append(sb.length() == 0 ? "" : ", ").append(k.jsonName);
-      }
-      return sb.toString();
+      return JsonNamed.list(values());
     }
   }
 
@@ -516,7 +493,7 @@ public sealed interface DatasetRef
   }
 
   /** The datasets that DJL downloads from its repository on first use. */
-  enum DjlDataset {
+  enum DjlDataset implements JsonNamed {
     MNIST("mnist", "MNIST"),
     FASHION_MNIST("fashion-mnist", "Fashion-MNIST"),
     CIFAR_10("cifar-10", "CIFAR-10");
@@ -538,20 +515,11 @@ public sealed interface DatasetRef
     }
 
     public static Optional<DjlDataset> fromJsonName(String name) {
-      for (DjlDataset d : values()) {
-        if (d.jsonName.equalsIgnoreCase(name)) {
-          return Optional.of(d);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
 
     public static String jsonNames() {
-      StringBuilder sb = new StringBuilder();
-      for (DjlDataset d : values()) {
-        sb.append(sb.length() == 0 ? "" : ", ").append(d.jsonName);
-      }
-      return sb.toString();
+      return JsonNamed.list(values());
     }
   }
 

@@ -308,7 +308,7 @@ public record TrainingSettings(
   }
 
   /** Where a run trains. */
-  public enum DeviceChoice {
+  public enum DeviceChoice implements JsonNamed {
     /** A GPU when the engine finds one, else the CPU. */
     AUTO("auto"),
     /** The CPU, even when there is a GPU. */
@@ -328,17 +328,12 @@ public record TrainingSettings(
 
     /** @throws IllegalArgumentException for an unknown name */
     public static DeviceChoice fromJsonName(String s) {
-      for (DeviceChoice d : values()) {
-        if (d.jsonName.equalsIgnoreCase(s.trim())) {
-          return d;
-        }
-      }
-      throw new IllegalArgumentException("unknown device '" + s + "': use auto, cpu or gpu");
+      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> new IllegalArgumentException("unknown device '" + s + "': use auto, cpu or gpu"));
     }
   }
 
   /** The exact update rule of an optimizer. */
-  public enum Algorithm {
+  public enum Algorithm implements JsonNamed {
     /** Stochastic gradient descent, with momentum and optionally Nesterov momentum. */
     SGD(OptimizerKind.SGD),
     /** Adam with L2 weight decay (Kingma and Ba, 2015). */
@@ -379,11 +374,7 @@ public record TrainingSettings(
 
     /** The names a project file may give, such as "sgd, adam, adamw, ...". */
     public static String jsonNames() {
-      List<String> names = new ArrayList<>();
-      for (Algorithm a : values()) {
-        names.add(a.jsonName());
-      }
-      return String.join(", ", names);
+      return JsonNamed.list(values());
     }
   }
 
@@ -453,7 +444,7 @@ public record TrainingSettings(
   }
 
   /** The kinds of learning-rate schedule. */
-  public enum ScheduleKind {
+  public enum ScheduleKind implements JsonNamed {
     /** The learning rate throughout. */
     CONSTANT("constant"),
     /** Times {@code gamma} every {@code everyEpochs} epochs. */
@@ -481,20 +472,11 @@ public record TrainingSettings(
 
     /** @throws IllegalArgumentException for an unknown name */
     public static ScheduleKind fromJsonName(String s) {
-      for (ScheduleKind k : values()) {
-        if (k.jsonName.equalsIgnoreCase(s.trim())) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException("unknown schedule '" + s + "': use one of " + jsonNames());
+      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> new IllegalArgumentException("unknown schedule '" + s + "': use one of " + jsonNames()));
     }
 
     public static String jsonNames() {
-      List<String> names = new ArrayList<>();
-      for (ScheduleKind k : values()) {
-        names.add(k.jsonName);
-      }
-      return String.join(", ", names);
+      return JsonNamed.list(values());
     }
   }
 
@@ -587,7 +569,7 @@ public record TrainingSettings(
   }
 
   /** A metric watched by early stopping or a plateau schedule; each knows whether lower or higher is better. */
-  public enum Metric {
+  public enum Metric implements JsonNamed {
     VALIDATION_LOSS("validation_loss", false),
     VALIDATION_ACCURACY("validation_accuracy", true),
     /** The macro-averaged F1 score over the classes of the validation set. */
@@ -612,25 +594,16 @@ public record TrainingSettings(
 
     /** @throws IllegalArgumentException for an unknown name */
     public static Metric fromJsonName(String s) {
-      for (Metric m : values()) {
-        if (m.jsonName.equalsIgnoreCase(s.trim())) {
-          return m;
-        }
-      }
-      throw new IllegalArgumentException("unknown metric '" + s + "': use one of " + jsonNames());
+      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> new IllegalArgumentException("unknown metric '" + s + "': use one of " + jsonNames()));
     }
 
     public static String jsonNames() {
-      List<String> names = new ArrayList<>();
-      for (Metric m : values()) {
-        names.add(m.jsonName);
-      }
-      return String.join(", ", names);
+      return JsonNamed.list(values());
     }
   }
 
   /** The losses a model can minimise. */
-  public enum LossKind {
+  public enum LossKind implements JsonNamed {
     /** Softmax cross-entropy on the logits, for classification; may smooth its labels. */
     SOFTMAX_CROSS_ENTROPY("softmax-cross-entropy"),
     /** Sigmoid binary cross-entropy per output; class indices become one-vs-rest targets. */
@@ -654,20 +627,11 @@ public record TrainingSettings(
 
     /** @throws IllegalArgumentException for an unknown name */
     public static LossKind fromJsonName(String s) {
-      for (LossKind k : values()) {
-        if (k.jsonName.equalsIgnoreCase(s.trim())) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException("unknown loss '" + s + "': use one of " + jsonNames());
+      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> new IllegalArgumentException("unknown loss '" + s + "': use one of " + jsonNames()));
     }
 
     public static String jsonNames() {
-      List<String> names = new ArrayList<>();
-      for (LossKind k : values()) {
-        names.add(k.jsonName);
-      }
-      return String.join(", ", names);
+      return JsonNamed.list(values());
     }
   }
 
