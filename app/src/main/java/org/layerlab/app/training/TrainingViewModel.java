@@ -965,11 +965,9 @@ public final class TrainingViewModel {
     /** A regression has no accuracy: its second chart shows R-squared (in percent), training and validation, once per epoch. */
     @Override
     public void onEpochRegressionScores(EpochRegressionScores s) {
-      RunStarted started = run.started.get();
-      double epoch = s.epoch();
-      target.trainAccuracy().append(s.step(), epoch, s.wallTimeMillis(), 100 * s.train().rSquared());
-      target.validationAccuracy().append(s.step(), epoch, s.wallTimeMillis(), 100 * s.validation().rSquared());
-      if (started != null && !regressionSeen) {
+      target.trainAccuracy().append(s.step(), s.epoch(), s.wallTimeMillis(), 100 * s.train().rSquared());
+      target.validationAccuracy().append(s.step(), s.epoch(), s.wallTimeMillis(), 100 * s.validation().rSquared());
+      if (!regressionSeen) {
         regressionSeen = true;
         executor.runOnUiThread(() -> regression.set(true));
       }

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.layerlab.app.i18n.Messages;
+import org.layerlab.app.ui.FormControls;
 
 /**
  * The selected layer's name and settings in a ControlsFX {@link PropertySheet}, name first, then the settings. Each editor
@@ -159,15 +160,7 @@ public final class LayerPropertySheet extends VBox {
         tip.setMaxWidth(380);
         c.setTooltip(tip);
       }
-      Label problem = new Label();
-      problem.setId(id + "-problem");
-      problem.getStyleClass().add("problem-text");
-      problem.setWrapText(true);
-      problem.setMinHeight(Region.USE_PREF_SIZE);
-      problem.textProperty().bind(property.problemProperty());
-      problem.visibleProperty().bind(Bindings.isNotEmpty(property.problemProperty()));
-      problem.managedProperty().bind(problem.visibleProperty());
-      node = new VBox(2, control, problem);
+      node = new VBox(2, control, FormControls.problem(id + "-problem", property.problemProperty()));
     }
 
     @Override
