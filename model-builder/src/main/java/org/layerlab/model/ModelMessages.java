@@ -23,12 +23,7 @@ public final class ModelMessages {
 
   private ModelMessages(Locale locale) {
     this.locale = locale;
-    ResourceBundle b = ResourceBundle.getBundle(BUNDLE, locale);
-    if (!b.getLocale().getLanguage().equals(locale.getLanguage())) {
-      // getBundle falls back to the default locale's bundle, so English asked for on a Chinese computer would come back Chinese
-      b = ResourceBundle.getBundle(BUNDLE, Locale.ROOT);
-    }
-    this.bundle = b;
+    this.bundle = LocalText.bundle(BUNDLE, locale);
   }
 
   /** The texts in {@code locale}'s language; English for {@code null} and for languages without a bundle. */
@@ -53,5 +48,10 @@ public final class ModelMessages {
   public String get(String key, Object... args) {
     String pattern = bundle.getString(Objects.requireNonNull(key, "key"));
     return new MessageFormat(pattern, locale).format(args);
+  }
+
+  /** The text under {@code key} with {@code args}, kept to be said later in any language (for exceptions and problems). */
+  public static LocalText text(String key, Object... args) {
+    return LocalText.of(BUNDLE, key, args);
   }
 }

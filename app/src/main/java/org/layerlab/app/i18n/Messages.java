@@ -79,6 +79,14 @@ public final class Messages {
     return locale;
   }
 
+  /**
+   * What went wrong, in the window's language: an error from another module that carries a {@link org.layerlab.model.Localized}
+   * text (anywhere in its cause chain) is said in it; others give their own message.
+   */
+  public static String describe(Throwable error) {
+    return org.layerlab.model.LocalText.describe(error, locale);
+  }
+
   /** A whole number with grouping, such as 4,224. */
   public static String integer(long n) {
     return NumberFormat.getIntegerInstance(locale).format(n);
