@@ -127,6 +127,9 @@ class WorkbenchWindowTest {
       viewModel.settings().classroomProperty().set(true);
     });
     assertTrue(scene.getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")), scene.getStylesheets().toString());
+    // ControlsFX's notification sheet is there before the first notification, so that a run's end does not restyle the window
+    assertTrue(
+        scene.getStylesheets().get(0).endsWith("org/controlsfx/control/notificationpopup.css"), scene.getStylesheets().toString());
     assertTrue(scene.getRoot().getStyleClass().contains("classroom"));
     double large = robot.lookup("#trainButton").queryButton().getFont().getSize();
     robot.interact(() -> viewModel.settings().classroomProperty().set(false));
