@@ -18,6 +18,20 @@ public final class Launcher {
     if (StartupOptions.isCommand(args)) {
       System.exit(Cli.run(args));
     }
+    renderingDefaults();
     Application.launch(LayerlabApp.class, args);
+  }
+
+  /**
+   * JavaFX draws a region's background from a cached image, stretched in nine slices; that saves GPU draw calls, but the software
+   * renderer (a machine without a usable GPU, a remote desktop, a virtual machine) pays for every stretched pixel, and with the
+   * monitor's charts redrawing while training takes the cores it doubled the window's longest stalls (see docs/architecture.md).
+   * Plain rectangles cost a GPU next to nothing, so the cache is off unless {@code -Dprism.disableRegionCaching=false} says otherwise.
+   * Must run before the toolkit starts.
+   */
+  static void renderingDefaults() {
+    if (System.getProperty("prism.disableRegionCaching") == null) {
+      System.setProperty("prism.disableRegionCaching", "true");
+    }
   }
 }
