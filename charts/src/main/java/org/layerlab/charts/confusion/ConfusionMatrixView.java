@@ -29,6 +29,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.internal.ColorMap;
+import org.layerlab.charts.internal.Visibility;
 
 /**
  * A confusion matrix as a heat map: rows are the true classes, columns the predicted ones, each cell coloured by its count or, in
@@ -71,8 +72,19 @@ public final class ConfusionMatrixView extends BorderPane {
   private final Label summary = new Label();
   private Consumer<MatrixCell> onCellClicked = cell -> {};
   private Geometry geometry;
+  /** A matrix came while the view was hidden; it is drawn on the first pulse the view is shown. */
+  private boolean stale;
+  /** How often the matrix was drawn; tests read it. */
+  long redraws;
 
   public ConfusionMatrixView() {
+    Visibility.onEveryPulse(
+        canvas,
+        () -> {
+          if (stale && Visibility.shown(canvas)) {
+            redraw();
+          }
+        });
     plot.setId(MATRIX_ID);
     plot.setMinSize(120, 120);
     canvas.setOnMouseClicked(this::clicked);
@@ -240,7 +252,11 @@ public final class ConfusionMatrixView extends BorderPane {
         m == null
             ? ""
             : ChartTexts.get("confusion.summary", m.total(), 100 * m.accuracy()));
-    redraw();
+    if (Visibility.shown(canvas)) {
+      redraw();
+    } else {
+      stale = true; // drawn on the first pulse it is shown (see Visibility)
+    }
   }
 
   /** Where everything goes: margins for the labels, then square cells. */
@@ -262,6 +278,8 @@ public final class ConfusionMatrixView extends BorderPane {
   }
 
   private void redraw() {
+    stale = false;
+    redraws++;
     double w = canvas.getWidth();
     double h = canvas.getHeight();
     GraphicsContext gc = canvas.getGraphicsContext2D();

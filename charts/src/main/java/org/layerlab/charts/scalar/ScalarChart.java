@@ -48,6 +48,7 @@ import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.SeriesPalette;
 import org.layerlab.charts.export.ChartExport;
 import org.layerlab.charts.export.CsvWriter;
+import org.layerlab.charts.internal.Visibility;
 
 /**
  * TensorBoard-grade scalar curves: many runs of one metric overlaid, each in its own colour from a colour-blind-safe palette.
@@ -612,6 +613,9 @@ public final class ScalarChart extends BorderPane {
 
   /** Start of each pulse, before ChartFX updates its axes: turns pending appends into one redraw. */
   private void beforeLayout() {
+    if (!Visibility.shown(chart)) {
+      return; // a hidden chart keeps its appends pending for the first pulse it is shown (see Visibility)
+    }
     if (dirty.getAndSet(false) && !(extentsUnchanged() && renderer.appendFrame())) {
       chart.fireInvalidated(ChartBits.ChartCanvas);
     }
