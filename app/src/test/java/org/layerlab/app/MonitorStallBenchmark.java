@@ -243,6 +243,8 @@ class MonitorStallBenchmark {
     probe.setDaemon(true);
     probe.start();
     java.util.Map<String, Integer> fxStates = new java.util.concurrent.ConcurrentHashMap<>();
+    // every sample with its time, so that the worst gap's samples can be printed whole
+    List<Object[]> timedSamples = java.util.Collections.synchronizedList(new ArrayList<>());
     Thread sampler = null;
     if (Boolean.getBoolean("layerlab.stalls.detail")) {
       Thread fx =
@@ -264,6 +266,15 @@ class MonitorStallBenchmark {
                     }
                   }
                   fxStates.merge(where.toString(), 1, Integer::sum);
+                  StringBuilder deep = new StringBuilder(fx.getState().toString());
+                  int deepShown = 0;
+                  for (StackTraceElement e : st) {
+                    String c = e.getClassName();
+                    if (!c.startsWith("java.") && !c.startsWith("jdk.") && deepShown++ < 40) {
+                      deep.append("\n        <- ").append(c).append('.').append(e.getMethodName()).append(':').append(e.getLineNumber());
+                    }
+                  }
+                  timedSamples.add(new Object[] {System.nanoTime(), deep.toString()});
                   try {
                     Thread.sleep(20);
                   } catch (InterruptedException e) {
@@ -326,6 +337,19 @@ class MonitorStallBenchmark {
         System.out.printf(
             Locale.ROOT, "    %s: gap %.1f ms at %.1f s, tab %d before, %d after%n",
             name, gaps[i] / 1e6, (pulses.get(i) - pulses.get(0)) / 1e9, tabs.get(i), tabs.get(i + 1));
+      }
+      if (order.length > 0) {
+        long from = pulses.get(order[0]);
+        long to = pulses.get(order[0] + 1);
+        synchronized (timedSamples) {
+          java.util.Map<String, Integer> during = new java.util.LinkedHashMap<>();
+          for (Object[] sample : timedSamples) {
+            if ((long) sample[0] >= from && (long) sample[0] <= to) {
+              during.merge((String) sample[1], 1, Integer::sum);
+            }
+          }
+          during.forEach((stack, n) -> System.out.println("    worst gap of " + name + ", " + n + " x " + stack));
+        }
       }
     }
     String status =

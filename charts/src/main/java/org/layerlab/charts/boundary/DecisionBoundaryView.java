@@ -9,7 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -30,7 +30,9 @@ import org.layerlab.charts.internal.PlotRenderer;
  * black rim, so misclassified training points stand out.
  *
  * <p>{@link #setField} and {@link #setPoints} may be called from any thread, such as the training thread every few steps: the
- * view redraws once on the next pulse with the latest field, however many arrived. Class colours come from {@link SeriesPalette}.
+ * view redraws on a pulse with the latest field, however many arrived, at most {@value #REDRAWS_PER_SECOND} times a second. The
+ * cells' colours and classes are worked out on the calling thread, so the JavaFX thread only copies them into the picture. Class
+ * colours come from {@link SeriesPalette}.
  */
 public final class DecisionBoundaryView extends BorderPane {
 
@@ -38,8 +40,12 @@ public final class DecisionBoundaryView extends BorderPane {
   public static final String STATUS_ID = "decision-boundary-status";
 
   private static final double POINT_RADIUS = 4;
+  /** A field a tenth of a second old is still live to the eye; drawing every epoch of a small set kept a software renderer busy. */
+  static final int REDRAWS_PER_SECOND = 10;
 
   private volatile DecisionField field;
+  /** The latest field's cells as colours and most probable classes, worked out by the thread that set the field. */
+  private volatile Cells cells;
   private volatile List<LabeledPoint> points = List.of();
   private volatile List<String> classNames = List.of();
   private final AtomicLong fieldsReceived = new AtomicLong();
@@ -52,6 +58,7 @@ public final class DecisionBoundaryView extends BorderPane {
   /** @param xLabel the first feature's name; @param yLabel the second's */
   public DecisionBoundaryView(String xLabel, String yLabel) {
     chart = PlotRenderer.chart(xLabel, yLabel, renderer, CHART_ID);
+    chart.setMinimumRedrawInterval(1000 / REDRAWS_PER_SECOND);
     status.setId(STATUS_ID);
     BorderPane top = new BorderPane();
     top.setLeft(legend);
@@ -65,7 +72,9 @@ public final class DecisionBoundaryView extends BorderPane {
 
   /** Shows a new field of class probabilities. Any thread. */
   public void setField(DecisionField value) {
-    field = Objects.requireNonNull(value, "field");
+    Cells worked = Cells.of(Objects.requireNonNull(value, "field"));
+    cells = worked;
+    field = value;
     fieldsReceived.incrementAndGet();
     chart.requestRedraw();
   }
@@ -143,6 +152,35 @@ public final class DecisionBoundaryView extends BorderPane {
     return fieldsDrawn;
   }
 
+  /**
+   * A field's cells ready to draw: one ARGB colour per cell in image order (rows flipped, so the top row is the field's largest y)
+   * and the most probable class of each cell in field order.
+   */
+  private record Cells(DecisionField field, int[] argb, int[] predicted) {
+    static Cells of(DecisionField f) {
+      int columns = f.columns();
+      int rows = f.rows();
+      int[] argb = new int[columns * rows];
+      int[] predicted = new int[columns * rows];
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < columns; c++) {
+          Color color = cellColor(f, c, r);
+          argb[(rows - 1 - r) * columns + c] =
+              0xff000000
+                  | (int) Math.round(color.getRed() * 255) << 16
+                  | (int) Math.round(color.getGreen() * 255) << 8
+                  | (int) Math.round(color.getBlue() * 255);
+          predicted[r * columns + c] = f.predicted(c, r);
+        }
+      }
+      return new Cells(f, argb, predicted);
+    }
+
+    int predicted(int column, int row) {
+      return predicted[row * field.columns() + column];
+    }
+  }
+
   private final class Renderer extends PlotRenderer {
     private DecisionField imageOf;
     private WritableImage image;
@@ -164,11 +202,12 @@ public final class DecisionBoundaryView extends BorderPane {
 
     @Override
     protected void draw(GraphicsContext gc, Axis x, Axis y, double width, double height) {
-      DecisionField f = field;
+      Cells cs = cells;
+      DecisionField f = cs == null ? null : cs.field();
       List<LabeledPoint> ps = points;
       if (f != null) {
         if (f != imageOf) {
-          image = image(f);
+          image = image(cs);
           imageOf = f;
           fieldsDrawn++;
         }
@@ -178,7 +217,7 @@ public final class DecisionBoundaryView extends BorderPane {
         double bottom = y.getDisplayPosition(f.yMin());
         gc.setImageSmoothing(true);
         gc.drawImage(image, left, top, right - left, bottom - top);
-        drawBoundary(gc, f, left, top, (right - left) / f.columns(), (bottom - top) / f.rows());
+        drawBoundary(gc, cs, left, top, (right - left) / f.columns(), (bottom - top) / f.rows());
       }
       int wrong = 0;
       for (LabeledPoint p : ps) {
@@ -201,33 +240,33 @@ public final class DecisionBoundaryView extends BorderPane {
       }
     }
 
-    /** One pixel per cell, rows flipped so the image's top is the field's largest y. */
-    private WritableImage image(DecisionField f) {
-      WritableImage out = new WritableImage(f.columns(), f.rows());
-      PixelWriter w = out.getPixelWriter();
-      for (int r = 0; r < f.rows(); r++) {
-        for (int c = 0; c < f.columns(); c++) {
-          w.setColor(c, f.rows() - 1 - r, cellColor(f, c, r));
-        }
-      }
+    /** One pixel per cell, rows flipped so the image's top is the field's largest y; reuses the image while the size holds. */
+    private WritableImage image(Cells cs) {
+      int columns = cs.field().columns();
+      int rows = cs.field().rows();
+      WritableImage out =
+          image != null && (int) image.getWidth() == columns && (int) image.getHeight() == rows ? image : new WritableImage(columns, rows);
+      out.getPixelWriter().setPixels(0, 0, columns, rows, PixelFormat.getIntArgbInstance(), cs.argb(), 0, columns);
       return out;
     }
 
     /** A line along every cell edge where the most probable class changes. */
-    private void drawBoundary(GraphicsContext gc, DecisionField f, double left, double top, double cw, double ch) {
+    private void drawBoundary(GraphicsContext gc, Cells f, double left, double top, double cw, double ch) {
+      int columns = f.field().columns();
+      int rows = f.field().rows();
       gc.setStroke(Color.gray(0.15, 0.7));
       gc.setLineWidth(1.5);
       gc.beginPath();
-      for (int r = 0; r < f.rows(); r++) {
-        for (int c = 0; c < f.columns(); c++) {
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < columns; c++) {
           int k = f.predicted(c, r);
           double x0 = left + c * cw;
-          double y0 = top + (f.rows() - 1 - r) * ch; // top edge of the cell on screen
-          if (c + 1 < f.columns() && f.predicted(c + 1, r) != k) {
+          double y0 = top + (rows - 1 - r) * ch; // top edge of the cell on screen
+          if (c + 1 < columns && f.predicted(c + 1, r) != k) {
             gc.moveTo(x0 + cw, y0);
             gc.lineTo(x0 + cw, y0 + ch);
           }
-          if (r + 1 < f.rows() && f.predicted(c, r + 1) != k) {
+          if (r + 1 < rows && f.predicted(c, r + 1) != k) {
             gc.moveTo(x0, y0);
             gc.lineTo(x0 + cw, y0);
           }

@@ -75,6 +75,7 @@ public final class HistogramView extends BorderPane {
   public HistogramView(String valueLabel) {
     stepLabel = ChartTexts.get("histogram.step");
     chart = PlotRenderer.chart(valueLabel, stepLabel, renderer, CHART_ID);
+    chart.setMinimumRedrawInterval(100); // histograms come every epoch; ten frames a second is live enough
     ((DefaultNumericAxis) chart.getXAxis()).setTickLabelFormatter(TickLabels.counts());
     ((DefaultNumericAxis) chart.getYAxis()).setTickLabelFormatter(TickLabels.counts());
     ToggleGroup group = new ToggleGroup();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -16,6 +17,7 @@ import org.layerlab.charts.ChartTexts;
 import org.layerlab.charts.Fx;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class DecisionBoundaryViewTest {
@@ -57,10 +59,11 @@ class DecisionBoundaryViewTest {
     assertColour(left, pixelAt(-0.55, 0.33));
     assertColour(right, pixelAt(0.55, 0.33));
 
+    long drawnBefore = Fx.call(view::fieldsDrawn);
     Thread second = new Thread(() -> view.setField(split(0, true)));
     second.start();
     second.join(5_000);
-    Fx.awaitPulses(scene);
+    awaitDrawnAfter(drawnBefore);
     assertColour(right, pixelAt(-0.55, 0.33));
     assertColour(left, pixelAt(0.55, 0.33));
   }
@@ -99,6 +102,41 @@ class DecisionBoundaryViewTest {
     long drawn = Fx.call(view::fieldsDrawn) - before;
     assertTrue(drawn >= 1 && drawn < 200, "fields drawn: " + drawn);
     assertEquals(split(-0.9 + 199 * 0.009, false), view.getField(), "the latest field is the one shown");
+  }
+
+  @Test
+  void fieldsArrivingEveryFewMillisecondsAreDrawnAtMostTenTimesASecondAndTheLastOneIsShown() throws Exception {
+    Fx.awaitPulses(scene);
+    long before = Fx.call(view::fieldsDrawn);
+    long started = System.nanoTime();
+    for (int i = 0; i < 60; i++) {
+      view.setField(split(-0.9 + i * 0.03, false));
+      Thread.sleep(5);
+    }
+    long drawnBefore = Fx.call(view::fieldsDrawn);
+    awaitDrawnAfter(drawnBefore - 1);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Fx.call(() -> view.fieldsDrawn()) > 0 && lastDrawnIsLatest());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long drawn = Fx.call(view::fieldsDrawn) - before;
+    // one at the start of each tenth of a second at most, plus the last one
+    assertTrue(drawn <= Math.ceil(seconds * DecisionBoundaryView.REDRAWS_PER_SECOND) + 1, drawn + " fields drawn in " + seconds + " s");
+    assertTrue(drawn >= 2, "drawn while they came, not only at the end: " + drawn);
+    Color expected = DecisionBoundaryView.cellColor(split(-0.9 + 59 * 0.03, false), 39, 20);
+    assertColour(expected, pixelAt(0.95, 0.33));
+  }
+
+  private boolean lastDrawnIsLatest() throws Exception {
+    long drawn = Fx.call(view::fieldsDrawn);
+    Fx.awaitPulses(scene);
+    Thread.sleep(150);
+    Fx.awaitPulses(scene);
+    return Fx.call(view::fieldsDrawn) == drawn;
+  }
+
+  /** Waits until the view has drawn a field after {@code drawnBefore} fields, and for the frame to be on screen. */
+  private void awaitDrawnAfter(long drawnBefore) throws Exception {
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Fx.call(view::fieldsDrawn) > drawnBefore);
+    Fx.awaitPulses(scene);
   }
 
   private Color pixelAt(double x, double y) throws Exception {
