@@ -687,7 +687,12 @@ public final class ProjectFiles {
         }
         if (classes < kind.minClasses() || classes > kind.maxClasses()) {
           throw kind.minClasses() == kind.maxClasses()
-              ? fail("dataset.classes", "projectFile.synthetic.exactClasses", kind.jsonName(), String.valueOf(kind.minClasses()), String.valueOf(classes))
+              ? fail(
+                  "dataset.classes",
+                  "projectFile.synthetic.exactClasses",
+                  kind.jsonName(),
+                  String.valueOf(kind.minClasses()),
+                  String.valueOf(classes))
               : fail(
                   "dataset.classes",
                   "projectFile.synthetic.classes",
@@ -711,7 +716,11 @@ public final class ProjectFiles {
       int least = Math.max(2, 2 * classes);
       if (samples < least || samples > 1_000_000) {
         throw fail(
-            "dataset.samples", classes > 0 ? "projectFile.synthetic.samples.perClass" : "projectFile.range", String.valueOf(least), "1000000", String.valueOf(samples));
+            "dataset.samples",
+            classes > 0 ? "projectFile.synthetic.samples.perClass" : "projectFile.range",
+            String.valueOf(least),
+            "1000000",
+            String.valueOf(samples));
       }
       double noise = number(node, "noise", "dataset");
       if (!(noise >= 0 && noise <= 1)) {
