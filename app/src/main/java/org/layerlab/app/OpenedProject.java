@@ -26,7 +26,7 @@ public record OpenedProject(Project project, Path directory, String warning) {
       Path file = ProjectFiles.resolve(path).toAbsolutePath();
       return new OpenedProject(project, file.getParent(), "");
     } catch (ProjectFileException e) {
-      return new OpenedProject(builtInSpiral(), Path.of("").toAbsolutePath(), Messages.get("app.projectFallback", path, e.getMessage()));
+      return new OpenedProject(builtInSpiral(), Path.of("").toAbsolutePath(), Messages.get("app.projectFallback", path, Messages.describe(e)));
     }
   }
 

@@ -25,7 +25,7 @@ class ModelMessagesBundleTest {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
   /** A key as the sources name it: one of the bundle's prefixes, then dotted words. */
-  private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:analysis|rules|settings|setting)\\.[A-Za-z0-9.]+)\"");
+  private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:analysis|rules|settings|setting|edit|layer|layout|projectFile|export)\\.[A-Za-z0-9.]+)\"");
 
   private static Properties load(String resource) {
     Properties p = new Properties();

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
+import org.layerlab.app.i18n.Messages;
 
 /**
  * The lesson presets on offer (shipped ones, then the teacher's own {@code *.json} files in the workspace's {@code lessons} folder) and
@@ -46,7 +47,7 @@ public final class LessonViewModel {
       try (Stream<Path> files = Files.list(workspaceLessons)) {
         files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(this::load);
       } catch (IOException e) {
-        problems.add(workspaceLessons + ": " + e.getMessage());
+        problems.add(workspaceLessons + ": " + Messages.describe(e));
       }
     }
     active.set(presets.get(lessonId.get()));
@@ -93,7 +94,7 @@ public final class LessonViewModel {
     try {
       add(parse(id, JSON.readTree(file.toFile())));
     } catch (IOException e) {
-      problems.add(name + ": " + e.getMessage());
+      problems.add(name + ": " + Messages.describe(e));
     }
   }
 

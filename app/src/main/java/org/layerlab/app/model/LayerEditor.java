@@ -137,7 +137,7 @@ public final class LayerEditor {
     try {
       value = setting.normalize(text == null ? "" : text);
     } catch (IllegalArgumentException e) {
-      field.setProblem(e.getMessage(), true);
+      field.setProblem(Messages.describe(e), true);
       sink.problemsChanged();
       return;
     }

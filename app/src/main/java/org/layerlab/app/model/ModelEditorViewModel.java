@@ -578,8 +578,10 @@ public final class ModelEditorViewModel implements CanvasCommands {
     try {
       changed = history.execute(edit);
     } catch (IllegalArgumentException e) {
-      message.set(Messages.get("canvas.refused", e.getMessage()));
-      return e.getMessage();
+      // The model builder's refusal, in the window's language (its getMessage stays English for the command line).
+      String refused = Messages.describe(e);
+      message.set(Messages.get("canvas.refused", refused));
+      return refused;
     }
     if (!changed) {
       return Messages.get("canvas.unchanged");

@@ -88,7 +88,7 @@ public final class ProjectViewModel {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.recent = new RecentProjects(workspaceHome);
     install(factory.apply(opened).get(), file);
-    executor.execute(recent::list, recentProjects::setAll, e -> message.set(e.getMessage()));
+    executor.execute(recent::list, recentProjects::setAll, e -> message.set(Messages.describe(e)));
   }
 
   // ---- state --------------------------------------------------------------------------------------------------------------------
@@ -444,14 +444,15 @@ public final class ProjectViewModel {
             new SampleCard(
                 dir, Messages.getOrDefault(key + ".name", p.name()), Messages.getOrDefault(key + ".description", p.description()), layers));
       } catch (org.layerlab.model.project.ProjectFileException e) {
-        problems.add(e.getMessage());
+        problems.add(Messages.describe(e));
       }
     }
     return new SampleRead(List.copyOf(cards), List.copyOf(problems));
   }
 
+  /** Why {@code e} happened, in the window's language when it comes from the model builder (a project file's problem). */
   private static String reason(Throwable e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return Messages.describe(e);
   }
 
   static double thumbnailWidth(org.layerlab.model.LayerSpec layer) {

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.layerlab.app.i18n.Messages;
 import org.layerlab.model.LayerSpec;
+import org.layerlab.model.ModelMessages;
 import org.layerlab.model.ModelSpec;
 import org.layerlab.model.analysis.DataSignature;
 import org.layerlab.model.analysis.Shape;
@@ -237,5 +240,32 @@ class ModelEditorViewModelTest {
     activation.setText("tanh");
     assertEquals("tanh", vm.getModel().layer(1).stringSetting("activation"));
     assertEquals("units 64 · activation tanh", vm.items().get(1).summary());
+  }
+
+  @Test
+  void inChineseARefusedRenameAndAnUnreadableSettingAreSaidInChinese() {
+    Locale before = Messages.locale();
+    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    try {
+      ModelMessages zh = ModelMessages.of(Locale.SIMPLIFIED_CHINESE);
+      String taken = zh.get("edit.nameTaken", "dense1", "dense3");
+
+      assertFalse(vm.renameLayer("dense2", "dense1"));
+      assertEquals(Messages.get("canvas.refused", taken), vm.messageProperty().get());
+      assertEquals("dense2", vm.getModel().layer(2).id());
+
+      vm.select(2);
+      SettingField name = vm.selectedLayerProperty().get().field(LayerEditor.NAME_KEY);
+      name.setText("dense1");
+      assertEquals(taken, name.getProblem());
+
+      vm.select(1);
+      SettingField units = vm.selectedLayerProperty().get().field("units");
+      units.setText("6x4");
+      assertEquals(zh.get("setting.notWhole", "units", "6x4"), units.getProblem());
+      assertFalse(units.getProblem().equals(ModelMessages.english().get("setting.notWhole", "units", "6x4")));
+    } finally {
+      Messages.setLocale(before);
+    }
   }
 }

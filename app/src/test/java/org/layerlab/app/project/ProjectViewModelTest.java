@@ -2,6 +2,7 @@ package org.layerlab.app.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,8 +19,10 @@ import org.layerlab.app.TestChooser;
 import org.layerlab.app.TestContexts;
 import org.layerlab.app.concurrent.SameThreadTaskExecutor;
 import org.layerlab.app.i18n.Messages;
+import org.layerlab.model.ModelMessages;
 import org.layerlab.model.layer.LayerType;
 import org.layerlab.model.project.Project;
+import org.layerlab.model.project.ProjectFileException;
 import org.layerlab.model.project.ProjectFiles;
 
 class ProjectViewModelTest {
@@ -213,6 +216,28 @@ class ProjectViewModelTest {
       ProjectFiles.write(new Project("My spiral", renamed.description(), renamed.model(), renamed.dataset(), renamed.training()), dir);
       assertTrue(vm.open(dir));
       assertEquals("My spiral", vm.main().projectName(), "a project renamed by its user is not a sample any more");
+    } finally {
+      Messages.setLocale(Locale.ENGLISH);
+    }
+  }
+
+  @Test
+  void inChineseAnInvalidProjectFileSaysItsProblemInChinese() throws Exception {
+    String sample = Files.readString(ProjectFiles.resolve(TestContexts.spiralDir()));
+    String typo = sample.replaceFirst("\"type\"\\s*:\\s*\"Dense\"", "\"type\": \"Dens\"");
+    assertFalse(typo.equals(sample), "the sample has a Dense layer to misspell");
+    Path broken = Files.writeString(files.resolve("typo.json"), typo);
+    ProjectFileException refusal = assertThrows(ProjectFileException.class, () -> ProjectFiles.read(broken));
+    String chinese = ModelMessages.of(Locale.SIMPLIFIED_CHINESE).get("projectFile.layer.unknownType", "Dens", String.valueOf(LayerType.jsonNames()));
+
+    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    try {
+      MainViewModel before = vm.main();
+      assertTrue(vm.open(broken), "reading starts");
+      assertTrue(vm.main() == before);
+      assertEquals(Messages.get("app.projectFallback", broken, refusal.message(Locale.SIMPLIFIED_CHINESE)), vm.messageProperty().get());
+      assertTrue(vm.messageProperty().get().contains(refusal.location() + ": " + chinese), vm.messageProperty().get());
+      assertFalse(vm.messageProperty().get().contains(refusal.getMessage()), "not the English of the command line");
     } finally {
       Messages.setLocale(Locale.ENGLISH);
     }

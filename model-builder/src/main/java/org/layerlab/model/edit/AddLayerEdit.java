@@ -2,6 +2,7 @@ package org.layerlab.model.edit;
 
 import java.util.Objects;
 import org.layerlab.model.LayerSpec;
+import org.layerlab.model.LocalizedArgumentException;
 import org.layerlab.model.ModelSpec;
 
 /**
@@ -34,7 +35,7 @@ public final class AddLayerEdit extends ModelEdit {
     Connections.requireFreeId(model, layer.id());
     int at = index < 0 ? model.size() : index;
     if (at > model.size()) {
-      throw new IllegalArgumentException("cannot add at position " + at + " of a model of " + model.size() + " layers");
+      throw LocalizedArgumentException.of("edit.addPosition", String.valueOf(at), String.valueOf(model.size()));
     }
     return model.insert(at, layer);
   }

@@ -3,6 +3,7 @@ package org.layerlab.model.edit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.layerlab.model.LocalizedArgumentException;
 import org.layerlab.model.ModelSpec;
 
 /**
@@ -38,7 +39,7 @@ public final class ConnectPortsEdit extends ModelEdit {
     int target = Connections.require(model, to);
     List<String> in = new ArrayList<>(model.inputsOf(target));
     if (port < 0 || port > in.size()) {
-      throw new IllegalArgumentException(to + " has input ports 1 to " + in.size() + "; cannot connect to port " + (port + 1));
+      throw LocalizedArgumentException.of("edit.connect.port", to, String.valueOf(in.size()), String.valueOf(port + 1));
     }
     if (port == in.size()) {
       in.add(from);

@@ -3,6 +3,7 @@ package org.layerlab.model.edit;
 import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.model.LayerSpec;
+import org.layerlab.model.LocalizedArgumentException;
 import org.layerlab.model.ModelSpec;
 
 /** Helpers the edits share to keep what feeds each layer explicit where it must be and implicit where it can be. */
@@ -14,7 +15,7 @@ final class Connections {
   static int require(ModelSpec model, String id) {
     int i = model.indexOf(id);
     if (i < 0) {
-      throw new IllegalArgumentException("the model has no layer called '" + id + "'");
+      throw LocalizedArgumentException.of("edit.noLayer", id);
     }
     return i;
   }
@@ -62,10 +63,10 @@ final class Connections {
 
   static void requireFreeId(ModelSpec model, String id) {
     if (model.indexOf(id) >= 0) {
-      throw new IllegalArgumentException("a layer called '" + id + "' exists already: choose another name, such as " + suggestion(model, id));
+      throw LocalizedArgumentException.of("edit.nameTaken", id, suggestion(model, id));
     }
     if (id.isEmpty()) {
-      throw new IllegalArgumentException("a layer needs a name");
+      throw LocalizedArgumentException.of("edit.nameEmpty");
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.layerlab.model.LayerSpec;
+import org.layerlab.model.LocalizedArgumentException;
 import org.layerlab.model.ModelSpec;
 
 /**
@@ -32,8 +33,9 @@ public final class DisconnectPortsEdit extends ModelEdit {
     LayerSpec layer = model.layer(target);
     List<String> in = new ArrayList<>(model.inputsOf(target));
     if (port < 0 || port >= in.size()) {
-      throw new IllegalArgumentException(
-          to + (in.isEmpty() ? " has no input ports" : " has input ports 1 to " + in.size()) + "; cannot disconnect port " + (port + 1));
+      throw in.isEmpty()
+          ? LocalizedArgumentException.of("edit.disconnect.noPorts", to, String.valueOf(port + 1))
+          : LocalizedArgumentException.of("edit.disconnect.port", to, String.valueOf(in.size()), String.valueOf(port + 1));
     }
     if (layer.type().isMerge() && in.size() > layer.type().minInputs()) {
       in.remove(port);

@@ -1,5 +1,6 @@
 package org.layerlab.model.edit;
 
+import org.layerlab.model.LocalizedArgumentException;
 import org.layerlab.model.ModelSpec;
 
 /**
@@ -39,7 +40,7 @@ public final class MoveLayerEdit extends ModelEdit {
   @Override
   protected ModelSpec apply(ModelSpec model) {
     if (from < 0 || from >= model.size() || to < 0 || to >= model.size()) {
-      throw new IllegalArgumentException("positions run from 1 to " + model.size() + "; cannot move " + (from + 1) + " to " + (to + 1));
+      throw LocalizedArgumentException.of("edit.movePosition", String.valueOf(model.size()), String.valueOf(from + 1), String.valueOf(to + 1));
     }
     if (!keepConnections) {
       return model.move(from, to);

@@ -3,6 +3,7 @@ package org.layerlab.model.layer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.layerlab.model.LocalizedArgumentException;
 
 /**
  * Every layer a model can contain, with its settings. The JSON name is what project files store.
@@ -246,8 +247,9 @@ public enum LayerType {
         return s;
       }
     }
-    throw new IllegalArgumentException(
-        jsonName + " has no setting '" + name + "'" + (settings.isEmpty() ? "" : "; it has " + String.join(", ", settingNames())));
+    throw settings.isEmpty()
+        ? LocalizedArgumentException.of("layer.noSetting", jsonName, name)
+        : LocalizedArgumentException.of("layer.noSetting.has", jsonName, name, String.join(", ", settingNames()));
   }
 
   public List<String> settingNames() {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.layerlab.model.LocalText;
+import org.layerlab.model.LocalizedArgumentException;
 import org.layerlab.model.ModelMessages;
 
 /**
@@ -48,7 +50,7 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
   /**
    * Converts a loosely typed value (a number of another class, a string from a text field) to this setting's kind.
    *
-   * @throws IllegalArgumentException with a message saying what the setting expects
+   * @throws LocalizedArgumentException with a message saying what the setting expects, in English and in the user's language
    */
   public Object normalize(Object value) {
     Objects.requireNonNull(value, name);
@@ -57,7 +59,7 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
           if (!fitsInt(n)) {
             // intValue() would wrap 2^32 + 64 around to 64
-            throw new IllegalArgumentException(name + " must be " + range(ModelMessages.english()) + ", got " + value);
+            throw LocalizedArgumentException.of("setting.outOfRange", name, rangeText(), String.valueOf(value));
           }
           return n.intValue();
         }
@@ -68,7 +70,7 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
             // fall through to the message below
           }
         }
-        throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        throw LocalizedArgumentException.of("setting.notWhole", name, String.valueOf(value));
       }
       case DOUBLE -> {
         if (value instanceof Number n) {
@@ -81,7 +83,7 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
             // fall through
           }
         }
-        throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+        throw LocalizedArgumentException.of("setting.notNumber", name, String.valueOf(value));
       }
       case CHOICE -> {
         String s = value.toString().trim().toLowerCase(Locale.ROOT);
@@ -92,10 +94,10 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
         if (value instanceof List<?> list) {
           for (Object o : list) {
             if (!(o instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-              throw new IllegalArgumentException(name + " must be a list of whole numbers, got " + value);
+              throw LocalizedArgumentException.of("setting.notList", name, String.valueOf(value));
             }
             if (!fitsInt(n)) {
-              throw new IllegalArgumentException(name + " entries must be " + range(ModelMessages.english()) + ", got " + value);
+              throw LocalizedArgumentException.of("setting.listOutOfRange", name, rangeText(), String.valueOf(value));
             }
             out.add(n.intValue());
           }
@@ -109,12 +111,12 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
             try {
               out.add(Integer.parseInt(part.trim()));
             } catch (NumberFormatException e) {
-              throw new IllegalArgumentException(name + " must be whole numbers separated by commas, such as 1, 28, 28; got '" + s + "'");
+              throw LocalizedArgumentException.of("setting.listText", name, s);
             }
           }
           return List.copyOf(out);
         }
-        throw new IllegalArgumentException(name + " must be a list of whole numbers, got " + value);
+        throw LocalizedArgumentException.of("setting.notList", name, String.valueOf(value));
       }
       default -> throw new AssertionError(kind);
     }
@@ -164,10 +166,15 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
   }
 
   private String range(ModelMessages m) {
+    return rangeText().message(m.locale());
+  }
+
+  /** The allowed range, to be said in any language. */
+  private LocalText rangeText() {
     if (kind == Kind.DOUBLE) {
-      return m.get("setting.range.decimal", format(min), format(max));
+      return ModelMessages.text("setting.range.decimal", format(min), format(max));
     }
-    return m.get("setting.range.whole", String.valueOf((long) min), String.valueOf((long) max));
+    return ModelMessages.text("setting.range.whole", String.valueOf((long) min), String.valueOf((long) max));
   }
 
   private static String format(Object v) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.layerlab.model.LocalizedArgumentException;
 
 /**
  * Where an editor drew the layers the user placed by hand: layer id to the top-left corner of its node, in the editor's
@@ -21,7 +22,7 @@ public record Layout(Map<String, Position> positions) {
   public record Position(double x, double y) {
     public Position {
       if (!Double.isFinite(x) || !Double.isFinite(y)) {
-        throw new IllegalArgumentException("a position needs finite coordinates, got (" + x + ", " + y + ")");
+        throw LocalizedArgumentException.of("layout.position", String.valueOf(x), String.valueOf(y));
       }
     }
   }

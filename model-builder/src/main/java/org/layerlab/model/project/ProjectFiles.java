@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.layerlab.model.LayerSpec;
+import org.layerlab.model.Localized;
+import org.layerlab.model.ModelMessages;
 import org.layerlab.model.ModelSpec;
 import org.layerlab.model.layer.LayerType;
 import org.layerlab.model.layer.Setting;
@@ -71,9 +73,9 @@ public final class ProjectFiles {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new ProjectFileException(file, "", "no such file: give a project folder that holds " + FILE_NAME + ", or the file itself");
+      throw new ProjectFileException(file, "", ModelMessages.text("projectFile.noFile", FILE_NAME));
     } catch (IOException e) {
-      throw new ProjectFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+      throw new ProjectFileException(file, ModelMessages.text("projectFile.unreadable", String.valueOf(e.getMessage())), e);
     }
     return parse(text, file);
   }
@@ -84,8 +86,9 @@ public final class ProjectFiles {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
+      String line = String.valueOf(e.getLocation().getLineNr());
       throw new ProjectFileException(
-          source, "line " + e.getLocation().getLineNr(), "is not valid JSON (" + e.getOriginalMessage() + "): fix the syntax there");
+          source, "line " + line, ModelMessages.text("projectFile.line", line), ModelMessages.text("projectFile.notJson", e.getOriginalMessage()));
     }
     return new Reader(source).project(root);
   }
@@ -347,23 +350,20 @@ public final class ProjectFiles {
 
     Project project(JsonNode root) throws ProjectFileException {
       if (!root.isObject()) {
-        throw fail("", "must be a JSON object with name, model, dataset and training");
+        throw fail("", "projectFile.notObject");
       }
       String format = text(root, "format", "");
       if (!FORMAT.equals(format)) {
-        throw fail("format", "must be \"" + FORMAT + "\", got \"" + format + "\": is this a Layerlab project file?");
+        throw fail("format", "projectFile.format", FORMAT, format);
       }
       int version = integer(root, "version", "");
       if (version < OLDEST_VERSION || version > CURRENT_VERSION) {
         throw fail(
             "version",
-            "version "
-                + version
-                + " is not known to this Layerlab, which reads versions "
-                + OLDEST_VERSION
-                + " to "
-                + CURRENT_VERSION
-                + (version > CURRENT_VERSION ? ": update Layerlab to open it" : ""));
+            version > CURRENT_VERSION ? "projectFile.version.newer" : "projectFile.version",
+            String.valueOf(version),
+            String.valueOf(OLDEST_VERSION),
+            String.valueOf(CURRENT_VERSION));
       }
       root = migrate((ObjectNode) root.deepCopy(), version);
       String name = text(root, "name", "");
@@ -395,7 +395,7 @@ public final class ProjectFiles {
       JsonNode layers = root.path("model").path("layers");
       for (int i = 0; i < layers.size(); i++) {
         if (layers.get(i).has("inputs")) {
-          throw fail("model.layers[" + i + "].inputs", "is not part of version 1 files: set \"version\" to 2 to use inputs");
+          throw fail("model.layers[" + i + "].inputs", "projectFile.version1.inputs");
         }
       }
     }
@@ -406,7 +406,7 @@ public final class ProjectFiles {
      */
     private void version2To3(ObjectNode root) throws ProjectFileException {
       if (root.has("layout")) {
-        throw fail("layout", "is not part of version 2 files: set \"version\" to 3 to keep where the layers were placed");
+        throw fail("layout", "projectFile.version2.layout");
       }
     }
 
@@ -416,18 +416,18 @@ public final class ProjectFiles {
         return Layout.NONE;
       }
       if (!node.isObject()) {
-        throw fail("layout", "must be an object of layer ids and positions, such as {\"dense1\": {\"x\": 40, \"y\": 120}}");
+        throw fail("layout", "projectFile.layout.notObject", "{\"dense1\": {\"x\": 40, \"y\": 120}}");
       }
       Map<String, Layout.Position> positions = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         String at = "layout." + e.getKey();
         if (!e.getValue().isObject()) {
-          throw fail(at, "must be a position such as {\"x\": 40, \"y\": 120}, got " + e.getValue());
+          throw fail(at, "projectFile.layout.notPosition", "{\"x\": 40, \"y\": 120}", String.valueOf(e.getValue()));
         }
         double x = number(e.getValue(), "x", at);
         double y = number(e.getValue(), "y", at);
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
-          throw fail(at, "needs finite coordinates, got (" + x + ", " + y + ")");
+          throw fail(at, "projectFile.layout.notFinite", String.valueOf(x), String.valueOf(y));
         }
         if (model.indexOf(e.getKey()) >= 0) {
           positions.put(e.getKey(), new Layout.Position(x, y));
@@ -439,7 +439,7 @@ public final class ProjectFiles {
     ModelSpec model(JsonNode node) throws ProjectFileException {
       JsonNode layers = node.get("layers");
       if (layers == null || !layers.isArray()) {
-        throw fail("model.layers", "is missing: give a list of layers, the first of type Input");
+        throw fail("model.layers", "projectFile.layers.missing");
       }
       List<LayerSpec> out = new ArrayList<>();
       for (int i = 0; i < layers.size(); i++) {
@@ -450,18 +450,18 @@ public final class ProjectFiles {
 
     LayerSpec layer(JsonNode node, String at) throws ProjectFileException {
       if (!node.isObject()) {
-        throw fail(at, "must be an object with id, type and settings");
+        throw fail(at, "projectFile.layer.notObject");
       }
       String id = text(node, "id", at);
       String typeName = text(node, "type", at);
       LayerType type =
           LayerType.fromJsonName(typeName)
-              .orElseThrow(() -> fail(at + ".type", "unknown layer type '" + typeName + "': use one of " + LayerType.jsonNames()));
+              .orElseThrow(() -> fail(at + ".type", "projectFile.layer.unknownType", typeName, String.valueOf(LayerType.jsonNames())));
       Map<String, Object> settings = new LinkedHashMap<>();
       JsonNode s = node.get("settings");
       if (s != null && !s.isNull()) {
         if (!s.isObject()) {
-          throw fail(at + ".settings", "must be an object of setting names and values");
+          throw fail(at + ".settings", "projectFile.layer.settingsNotObject");
         }
         for (Map.Entry<String, JsonNode> f : s.properties()) {
           String where = at + ".settings." + f.getKey();
@@ -469,17 +469,17 @@ public final class ProjectFiles {
           try {
             setting = type.setting(f.getKey());
           } catch (IllegalArgumentException e) {
-            throw fail(where, e.getMessage());
+            throw fail(where, said(e));
           }
           Object value;
           try {
             value = setting.normalize(MAPPER.treeToValue(f.getValue(), Object.class));
           } catch (IllegalArgumentException | JsonProcessingException | NullPointerException e) {
-            throw fail(where, e instanceof IllegalArgumentException ? e.getMessage() : "has no usable value");
+            throw e instanceof IllegalArgumentException refused ? fail(where, said(refused)) : fail(where, "projectFile.layer.noValue");
           }
-          String problem = setting.problem(value);
-          if (problem != null) {
-            throw fail(where, problem);
+          if (setting.problem(value) != null) {
+            Object checked = value;
+            throw fail(where, locale -> setting.problem(checked, locale));
           }
           settings.put(f.getKey(), value);
         }
@@ -493,13 +493,13 @@ public final class ProjectFiles {
         return List.of();
       }
       if (!node.isArray()) {
-        throw fail(at, "must be a list of layer ids, such as [\"conv2\", \"input\"]");
+        throw fail(at, "projectFile.inputs.notList", "[\"conv2\", \"input\"]");
       }
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < node.size(); i++) {
         JsonNode id = node.get(i);
         if (!id.isTextual()) {
-          throw fail(at + "[" + i + "]", "must be the id of a layer as text (\"\" for a port with nothing connected), got " + id);
+          throw fail(at + "[" + i + "]", "projectFile.inputs.notText", String.valueOf(id));
         }
         ids.add(id.asText());
       }
@@ -516,13 +516,13 @@ public final class ProjectFiles {
           double noise = number(node, "noise", "dataset");
           long seed = longInteger(node, "seed", "dataset");
           if (classes < 2 || classes > 50) {
-            throw fail("dataset.classes", "must be from 2 to 50, got " + classes);
+            throw fail("dataset.classes", "projectFile.range", "2", "50", String.valueOf(classes));
           }
           if (points < 2 || points > 1_000_000) {
-            throw fail("dataset.pointsPerClass", "must be from 2 to 1000000, got " + points);
+            throw fail("dataset.pointsPerClass", "projectFile.range", "2", "1000000", String.valueOf(points));
           }
           if (!(noise >= 0 && noise <= 1)) {
-            throw fail("dataset.noise", "must be from 0 to 1, got " + noise);
+            throw fail("dataset.noise", "projectFile.range", "0", "1", String.valueOf(noise));
           }
           noImageAugmentation(options, "spiral");
           return new DatasetRef.Spiral(classes, points, noise, seed, options);
@@ -536,7 +536,7 @@ public final class ProjectFiles {
           JsonNode names = node.get("classNames");
           if (names != null && !names.isNull()) {
             if (!names.isArray()) {
-              throw fail("dataset.classNames", "must be a list of class names");
+              throw fail("dataset.classNames", "projectFile.dataset.classNames");
             }
             names.forEach(n -> classNames.add(n.asText()));
           }
@@ -559,10 +559,10 @@ public final class ProjectFiles {
           DatasetRef.DjlDataset d =
               DatasetRef.DjlDataset.fromJsonName(name)
                   .orElseThrow(
-                      () -> fail("dataset.dataset", "unknown DJL dataset '" + name + "': use one of " + DatasetRef.DjlDataset.jsonNames()));
+                      () -> fail("dataset.dataset", "projectFile.dataset.unknownDjl", name, String.valueOf(DatasetRef.DjlDataset.jsonNames())));
           return new DatasetRef.Djl(d, options);
         }
-        default -> throw fail("dataset.type", "unknown dataset type '" + type + "': use one of " + DATASET_TYPES);
+        default -> throw fail("dataset.type", "projectFile.dataset.unknownType", type, DATASET_TYPES);
       }
     }
 
@@ -570,23 +570,23 @@ public final class ProjectFiles {
 
     private DatasetRef.Cifar cifar(JsonNode node, DatasetRef.Options options) throws ProjectFileException {
       if (!node.hasNonNull("variant")) {
-        throw fail("dataset.variant", "is missing: add \"variant\": \"cifar-10\" or \"cifar-100\"");
+        throw fail("dataset.variant", "projectFile.cifar.variantMissing");
       }
       String variant = text(node, "variant", "dataset");
       String labels = node.hasNonNull("labels") ? text(node, "labels", "dataset") : "fine";
       if (!labels.equals("fine") && !labels.equals("coarse")) {
-        throw fail("dataset.labels", "must be \"fine\" (100 classes) or \"coarse\" (20 superclasses), got \"" + labels + "\"");
+        throw fail("dataset.labels", "projectFile.cifar.labels", labels);
       }
       DatasetRef.CifarVariant v;
       if (variant.equals("cifar-10")) {
         if (labels.equals("coarse")) {
-          throw fail("dataset.labels", "only CIFAR-100 has coarse labels: remove \"labels\", or use variant \"cifar-100\"");
+          throw fail("dataset.labels", "projectFile.cifar.coarse");
         }
         v = DatasetRef.CifarVariant.CIFAR_10;
       } else if (variant.equals("cifar-100")) {
         v = labels.equals("coarse") ? DatasetRef.CifarVariant.CIFAR_100_COARSE : DatasetRef.CifarVariant.CIFAR_100;
       } else {
-        throw fail("dataset.variant", "unknown CIFAR variant '" + variant + "': use cifar-10 or cifar-100");
+        throw fail("dataset.variant", "projectFile.cifar.unknownVariant", variant);
       }
       String name = node.hasNonNull("name") ? text(node, "name", "dataset") : (v == DatasetRef.CifarVariant.CIFAR_10 ? "CIFAR-10" : "CIFAR-100");
       return new DatasetRef.Cifar(name, text(node, "path", "dataset"), v, options);
@@ -602,39 +602,40 @@ public final class ProjectFiles {
       } else if (target != null && target.isArray()) {
         targets = textList(node, "target", "dataset");
       } else {
-        throw fail("dataset.target", (target == null || target.isNull() ? "is missing: " : "must be a column name, got " + target + ": ")
-            + "add \"target\" with the name of the column to predict");
+        throw target == null || target.isNull()
+            ? fail("dataset.target", "projectFile.csv.targetMissing")
+            : fail("dataset.target", "projectFile.csv.targetNotText", String.valueOf(target));
       }
       if (targets.isEmpty()) {
-        throw fail("dataset.target", "names no column: give the column to predict");
+        throw fail("dataset.target", "projectFile.csv.targetEmpty");
       }
       String taskName = node.hasNonNull("task") ? text(node, "task", "dataset") : "classification";
       DatasetRef.Task task =
           DatasetRef.Task.fromJsonName(taskName)
-              .orElseThrow(() -> fail("dataset.task", "unknown task '" + taskName + "': use classification or regression"));
+              .orElseThrow(() -> fail("dataset.task", "projectFile.csv.unknownTask", taskName));
       if (task == DatasetRef.Task.CLASSIFICATION && targets.size() != 1) {
-        throw fail("dataset.target", "classification predicts one column, got " + targets + ": name one, or set \"task\": \"regression\"");
+        throw fail("dataset.target", "projectFile.csv.oneTarget", String.valueOf(targets));
       }
       List<String> features = textList(node, "features", "dataset");
       List<String> categorical = textList(node, "categorical", "dataset");
       for (String t : targets) {
         if (features.contains(t)) {
-          throw fail("dataset.features", "holds the target column '" + t + "': the model must not read what it predicts; remove it");
+          throw fail("dataset.features", "projectFile.csv.featureIsTarget", t);
         }
         if (categorical.contains(t)) {
-          throw fail("dataset.categorical", "holds the target column '" + t + "': only feature columns are categorical; remove it");
+          throw fail("dataset.categorical", "projectFile.csv.categoricalIsTarget", t);
         }
       }
       for (String c : categorical) {
         if (!features.isEmpty() && !features.contains(c)) {
-          throw fail("dataset.categorical", "names '" + c + "', which is not one of the features " + features + ": add it there or remove it");
+          throw fail("dataset.categorical", "projectFile.csv.categoricalNotFeature", c, String.valueOf(features));
         }
       }
       char delimiter = ',';
       if (node.hasNonNull("delimiter")) {
         String d = text(node, "delimiter", "dataset");
         if (d.length() != 1 || d.equals("\"") || d.equals("\n") || d.equals("\r")) {
-          throw fail("dataset.delimiter", "must be one character such as \",\", \";\" or \"\\t\", got \"" + d + "\"");
+          throw fail("dataset.delimiter", "projectFile.csv.delimiter", d);
         }
         delimiter = d.charAt(0);
       }
@@ -647,26 +648,26 @@ public final class ProjectFiles {
       String name = node.hasNonNull("name") ? text(node, "name", "dataset") : lastName(path);
       boolean hasWidth = node.hasNonNull("width");
       if (hasWidth != node.hasNonNull("height")) {
-        throw fail(hasWidth ? "dataset.height" : "dataset.width", "is missing: give both width and height to resize, or neither to keep the images' size");
+        throw fail(hasWidth ? "dataset.height" : "dataset.width", "projectFile.images.sizeMissing");
       }
       int width = hasWidth ? integer(node, "width", "dataset") : 0;
       int height = hasWidth ? integer(node, "height", "dataset") : 0;
       if (hasWidth && (width < 1 || width > 4096)) {
-        throw fail("dataset.width", "must be from 1 to 4096 pixels, got " + width);
+        throw fail("dataset.width", "projectFile.images.pixels", String.valueOf(width));
       }
       if (hasWidth && (height < 1 || height > 4096)) {
-        throw fail("dataset.height", "must be from 1 to 4096 pixels, got " + height);
+        throw fail("dataset.height", "projectFile.images.pixels", String.valueOf(height));
       }
       int channels = node.hasNonNull("channels") ? integer(node, "channels", "dataset") : 3;
       if (channels != 1 && channels != 3) {
-        throw fail("dataset.channels", "must be 1 (grey) or 3 (colour), got " + channels);
+        throw fail("dataset.channels", "projectFile.images.channels", String.valueOf(channels));
       }
       return new DatasetRef.ImageFolder(name, path, width, height, channels, options);
     }
 
     private DatasetRef.Synthetic synthetic(JsonNode node, DatasetRef.Options options) throws ProjectFileException {
       if (!node.hasNonNull("kind")) {
-        throw fail("dataset.kind", "is missing: add \"kind\", one of " + DatasetRef.SyntheticKind.jsonNames());
+        throw fail("dataset.kind", "projectFile.synthetic.kindMissing", String.valueOf(DatasetRef.SyntheticKind.jsonNames()));
       }
       String kindName = text(node, "kind", "dataset");
       DatasetRef.SyntheticKind kind =
@@ -675,43 +676,55 @@ public final class ProjectFiles {
                   () ->
                       fail(
                           "dataset.kind",
-                          "unknown synthetic kind '"
-                              + kindName
-                              + "': use one of "
-                              + DatasetRef.SyntheticKind.jsonNames()
-                              + (kindName.equalsIgnoreCase("spiral") ? " (the spiral has a type of its own: \"type\": \"spiral\")" : "")));
+                          kindName.equalsIgnoreCase("spiral") ? "projectFile.synthetic.unknownKind.spiral" : "projectFile.synthetic.unknownKind",
+                          kindName,
+                          String.valueOf(DatasetRef.SyntheticKind.jsonNames())));
       int classes = kind.defaultClasses();
       if (node.hasNonNull("classes")) {
         classes = integer(node, "classes", "dataset");
         if (kind.task() == DatasetRef.Task.REGRESSION) {
-          throw fail("dataset.classes", kind.jsonName() + " data is a regression with no classes: remove \"classes\"");
+          throw fail("dataset.classes", "projectFile.synthetic.regressionClasses", kind.jsonName());
         }
         if (classes < kind.minClasses() || classes > kind.maxClasses()) {
-          throw fail(
-              "dataset.classes",
-              kind.minClasses() == kind.maxClasses()
-                  ? kind.jsonName() + " data has exactly " + kind.minClasses() + " classes, got " + classes
-                  : "must be from " + kind.minClasses() + " to " + kind.maxClasses() + " for " + kind.jsonName() + " data, got " + classes);
+          throw kind.minClasses() == kind.maxClasses()
+              ? fail(
+                  "dataset.classes",
+                  "projectFile.synthetic.exactClasses",
+                  kind.jsonName(),
+                  String.valueOf(kind.minClasses()),
+                  String.valueOf(classes))
+              : fail(
+                  "dataset.classes",
+                  "projectFile.synthetic.classes",
+                  String.valueOf(kind.minClasses()),
+                  String.valueOf(kind.maxClasses()),
+                  kind.jsonName(),
+                  String.valueOf(classes));
         }
       }
       int length = kind == DatasetRef.SyntheticKind.SEQUENCE ? 20 : 0;
       if (node.hasNonNull("length")) {
         if (kind != DatasetRef.SyntheticKind.SEQUENCE) {
-          throw fail("dataset.length", "only sequence data has a length: remove \"length\"");
+          throw fail("dataset.length", "projectFile.synthetic.lengthNotSequence");
         }
         length = integer(node, "length", "dataset");
         if (length < 2 || length > 1000) {
-          throw fail("dataset.length", "must be from 2 to 1000 steps, got " + length);
+          throw fail("dataset.length", "projectFile.synthetic.length", String.valueOf(length));
         }
       }
       int samples = integer(node, "samples", "dataset");
       int least = Math.max(2, 2 * classes);
       if (samples < least || samples > 1_000_000) {
-        throw fail("dataset.samples", "must be from " + least + " to 1000000, got " + samples + (classes > 0 ? " (at least two per class)" : ""));
+        throw fail(
+            "dataset.samples",
+            classes > 0 ? "projectFile.synthetic.samples.perClass" : "projectFile.range",
+            String.valueOf(least),
+            "1000000",
+            String.valueOf(samples));
       }
       double noise = number(node, "noise", "dataset");
       if (!(noise >= 0 && noise <= 1)) {
-        throw fail("dataset.noise", "must be from 0 to 1, got " + noise);
+        throw fail("dataset.noise", "projectFile.range", "0", "1", String.valueOf(noise));
       }
       long seed = longInteger(node, "seed", "dataset");
       noImageAugmentation(options, "synthetic");
@@ -724,7 +737,7 @@ public final class ProjectFiles {
       if (node.hasNonNull("testFraction")) {
         testFraction = number(node, "testFraction", "dataset");
         if (!(testFraction >= 0 && testFraction <= 0.9)) {
-          throw fail("dataset.testFraction", "must be from 0 to 0.9, got " + testFraction + " (0.1 to 0.2 is usual; 0 for no test set)");
+          throw fail("dataset.testFraction", "projectFile.testFraction", String.valueOf(testFraction));
         }
       }
       DatasetRef.Normalisation normalisation = DatasetRef.Normalisation.NONE;
@@ -735,17 +748,17 @@ public final class ProjectFiles {
         normalisation =
             DatasetRef.Normalisation.fromJsonName(n)
                 .orElseThrow(
-                    () -> fail("dataset." + normKey, "unknown normalisation '" + n + "': use one of " + DatasetRef.Normalisation.jsonNames()));
+                    () -> fail("dataset." + normKey, "projectFile.normalisation", n, String.valueOf(DatasetRef.Normalisation.jsonNames())));
       }
       DatasetRef.Augmentation augmentation = DatasetRef.Augmentation.NONE;
       JsonNode a = node.get("augmentation");
       if (a != null && !a.isNull()) {
         if (!a.isObject()) {
-          throw fail("dataset.augmentation", "must be an object such as {\"flip\": true, \"cropPadding\": 4}");
+          throw fail("dataset.augmentation", "projectFile.augmentation.notObject", "{\"flip\": true, \"cropPadding\": 4}");
         }
         JsonNode flip = a.get("flip");
         if (flip != null && !flip.isNull() && !flip.isBoolean()) {
-          throw fail("dataset.augmentation.flip", "must be true or false, got " + flip);
+          throw fail("dataset.augmentation.flip", "projectFile.notBoolean", String.valueOf(flip));
         }
         augmentation =
             new DatasetRef.Augmentation(
@@ -753,8 +766,9 @@ public final class ProjectFiles {
                 a.hasNonNull("cropPadding") ? integer(a, "cropPadding", "dataset.augmentation") : 0,
                 a.hasNonNull("rotationDegrees") ? number(a, "rotationDegrees", "dataset.augmentation") : 0,
                 a.hasNonNull("shift") ? number(a, "shift", "dataset.augmentation") : 0);
-        for (Map.Entry<String, String> problem : augmentation.fieldProblems().entrySet()) {
-          throw fail("dataset.augmentation." + problem.getKey(), problem.getValue());
+        for (String field : augmentation.fieldProblems().keySet()) {
+          DatasetRef.Augmentation checked = augmentation;
+          throw fail("dataset.augmentation." + field, locale -> checked.fieldProblems(locale).get(field));
         }
       }
       return new DatasetRef.Options(testFraction, normalisation, augmentation);
@@ -763,7 +777,7 @@ public final class ProjectFiles {
     /** Augmentation changes images; a dataset type that never holds images refuses it where the file says it. */
     private void noImageAugmentation(DatasetRef.Options options, String type) throws ProjectFileException {
       if (!options.augmentation().isNone()) {
-        throw fail("dataset.augmentation", "changes images, but a " + type + " dataset holds no images: remove \"augmentation\"");
+        throw fail("dataset.augmentation", "projectFile.augmentation.noImages", type);
       }
     }
 
@@ -782,14 +796,14 @@ public final class ProjectFiles {
         return out;
       }
       if (!n.isArray()) {
-        throw fail(join(at, field), "must be a list of column names such as [\"age\", \"income\"], got " + n);
+        throw fail(join(at, field), "projectFile.columns.notList", "[\"age\", \"income\"]", String.valueOf(n));
       }
       for (int i = 0; i < n.size(); i++) {
         if (!n.get(i).isTextual()) {
-          throw fail(join(at, field) + "[" + i + "]", "must be text, got " + n.get(i));
+          throw fail(join(at, field) + "[" + i + "]", "projectFile.notText", String.valueOf(n.get(i)));
         }
         if (out.contains(n.get(i).asText())) {
-          throw fail(join(at, field) + "[" + i + "]", "names '" + n.get(i).asText() + "' a second time: remove one");
+          throw fail(join(at, field) + "[" + i + "]", "projectFile.columns.twice", n.get(i).asText());
         }
         out.add(n.get(i).asText());
       }
@@ -802,7 +816,7 @@ public final class ProjectFiles {
       try {
         algorithm = TrainingSettings.Algorithm.fromJsonName(opt);
       } catch (IllegalArgumentException e) {
-        throw fail("training.optimizer", "unknown optimizer '" + opt + "': use one of " + TrainingSettings.Algorithm.jsonNames());
+        throw fail("training.optimizer", "projectFile.training.optimizer", opt, String.valueOf(TrainingSettings.Algorithm.jsonNames()));
       }
       TrainingSettings.OptimizerOptions d = TrainingSettings.OptimizerOptions.DEFAULT;
       TrainingSettings.OptimizerOptions options =
@@ -836,8 +850,8 @@ public final class ProjectFiles {
               optionalInteger(node, "threads", "training", 0),
               reporting,
               device(node));
-      for (Map.Entry<String, String> problem : t.fieldProblems().entrySet()) {
-        throw fail("training." + problem.getKey(), problem.getValue());
+      for (String field : t.fieldProblems().keySet()) {
+        throw fail("training." + field, locale -> t.fieldProblems(locale).get(field));
       }
       return t;
     }
@@ -850,7 +864,7 @@ public final class ProjectFiles {
       try {
         return TrainingSettings.DeviceChoice.fromJsonName(name);
       } catch (IllegalArgumentException e) {
-        throw fail("training.device", e.getMessage());
+        throw fail("training.device", said(e));
       }
     }
 
@@ -859,36 +873,36 @@ public final class ProjectFiles {
         return TrainingSettings.Schedule.CONSTANT;
       }
       String at = "training.schedule";
-      objectAt(node, at, "an object with a type such as \"step\" or \"warmup-cosine\"");
+      objectAt(node, at, "projectFile.schedule.notObject");
       String type = text(node, "type", at);
       TrainingSettings.ScheduleKind kind;
       try {
         kind = TrainingSettings.ScheduleKind.fromJsonName(type);
       } catch (IllegalArgumentException e) {
-        throw fail(at + ".type", e.getMessage());
+        throw fail(at + ".type", said(e));
       }
       TrainingSettings.Schedule c = TrainingSettings.Schedule.CONSTANT;
       List<Integer> milestones = new ArrayList<>();
       JsonNode m = node.get("milestones");
       if (m != null && !m.isNull()) {
         if (!m.isArray()) {
-          throw fail(at + ".milestones", "must be a list of epochs, such as [30, 60]");
+          throw fail(at + ".milestones", "projectFile.schedule.milestonesNotList");
         }
         for (int i = 0; i < m.size(); i++) {
           if (!m.get(i).canConvertToInt() || !m.get(i).isIntegralNumber()) {
-            throw fail(at + ".milestones[" + i + "]", "must be a whole number of epochs, got " + m.get(i));
+            throw fail(at + ".milestones[" + i + "]", "projectFile.schedule.milestoneNotWhole", String.valueOf(m.get(i)));
           }
           milestones.add(m.get(i).asInt());
         }
       } else if (kind == TrainingSettings.ScheduleKind.MULTI_STEP) {
-        throw fail(at + ".milestones", "is missing: give the epochs at which the rate decays, such as [30, 60]");
+        throw fail(at + ".milestones", "projectFile.schedule.milestonesMissing");
       }
       TrainingSettings.Metric monitor = c.monitor();
       if (node.hasNonNull("monitor")) {
         try {
           monitor = TrainingSettings.Metric.fromJsonName(text(node, "monitor", at));
         } catch (IllegalArgumentException e) {
-          throw fail(at + ".monitor", e.getMessage());
+          throw fail(at + ".monitor", said(e));
         }
       }
       return new TrainingSettings.Schedule(
@@ -909,13 +923,13 @@ public final class ProjectFiles {
         return TrainingSettings.LossFunction.DEFAULT;
       }
       String at = "training.loss";
-      objectAt(node, at, "an object with a type such as \"softmax-cross-entropy\"");
+      objectAt(node, at, "projectFile.loss.notObject");
       String type = text(node, "type", at);
       TrainingSettings.LossKind kind;
       try {
         kind = TrainingSettings.LossKind.fromJsonName(type);
       } catch (IllegalArgumentException e) {
-        throw fail(at + ".type", e.getMessage());
+        throw fail(at + ".type", said(e));
       }
       TrainingSettings.LossFunction d = TrainingSettings.LossFunction.DEFAULT;
       return new TrainingSettings.LossFunction(
@@ -927,13 +941,13 @@ public final class ProjectFiles {
         return null;
       }
       String at = "training.earlyStopping";
-      objectAt(node, at, "an object with metric and patience");
+      objectAt(node, at, "projectFile.earlyStopping.notObject");
       TrainingSettings.Metric metric = TrainingSettings.Metric.VALIDATION_LOSS;
       if (node.hasNonNull("metric")) {
         try {
           metric = TrainingSettings.Metric.fromJsonName(text(node, "metric", at));
         } catch (IllegalArgumentException e) {
-          throw fail(at + ".metric", e.getMessage());
+          throw fail(at + ".metric", said(e));
         }
       }
       return new TrainingSettings.EarlyStopping(metric, integer(node, "patience", at), optionalNumber(node, "minDelta", at, 0));
@@ -944,25 +958,25 @@ public final class ProjectFiles {
         return null;
       }
       String at = "training.transfer";
-      objectAt(node, at, "an object naming the run to start from");
+      objectAt(node, at, "projectFile.transfer.notObject");
       TrainingSettings.CheckpointChoice checkpoint = TrainingSettings.CheckpointChoice.BEST;
       if (node.hasNonNull("checkpoint")) {
         String c = text(node, "checkpoint", at);
         try {
           checkpoint = TrainingSettings.CheckpointChoice.fromJsonName(c);
         } catch (IllegalArgumentException e) {
-          throw fail(at + ".checkpoint", "unknown checkpoint '" + c + "': use best or last");
+          throw fail(at + ".checkpoint", "projectFile.transfer.checkpoint", c);
         }
       }
       List<String> freeze = new ArrayList<>();
       JsonNode f = node.get("freeze");
       if (f != null && !f.isNull()) {
         if (!f.isArray()) {
-          throw fail(at + ".freeze", "must be a list of layer ids, such as [\"conv1\", \"conv2\"]");
+          throw fail(at + ".freeze", "projectFile.transfer.freezeNotList", "[\"conv1\", \"conv2\"]");
         }
         for (int i = 0; i < f.size(); i++) {
           if (!f.get(i).isTextual()) {
-            throw fail(at + ".freeze[" + i + "]", "must be a layer id as text, got " + f.get(i));
+            throw fail(at + ".freeze[" + i + "]", "projectFile.transfer.freezeNotText", String.valueOf(f.get(i)));
           }
           freeze.add(f.get(i).asText());
         }
@@ -975,9 +989,10 @@ public final class ProjectFiles {
           optionalNumber(node, "bodyLearningRateFactor", at, 1));
     }
 
-    private void objectAt(JsonNode node, String at, String what) throws ProjectFileException {
+    /** Refuses a {@code node} that is not an object with the text under {@code key}. */
+    private void objectAt(JsonNode node, String at, String key) throws ProjectFileException {
       if (!node.isObject()) {
-        throw fail(at, "must be " + what);
+        throw fail(at, key);
       }
     }
 
@@ -995,7 +1010,7 @@ public final class ProjectFiles {
         return byDefault;
       }
       if (!n.isBoolean()) {
-        throw fail(join(at, field), "must be true or false, got " + n);
+        throw fail(join(at, field), "projectFile.notBoolean", String.valueOf(n));
       }
       return n.asBoolean();
     }
@@ -1003,10 +1018,10 @@ public final class ProjectFiles {
     private JsonNode object(JsonNode parent, String field, String at) throws ProjectFileException {
       JsonNode n = parent.get(field);
       if (n == null || n.isNull()) {
-        throw fail(join(at, field), "is missing: add the \"" + field + "\" object");
+        throw fail(join(at, field), "projectFile.missing.object", field);
       }
       if (!n.isObject()) {
-        throw fail(join(at, field), "must be an object");
+        throw fail(join(at, field), "projectFile.notObjectField");
       }
       return n;
     }
@@ -1014,10 +1029,10 @@ public final class ProjectFiles {
     private String text(JsonNode parent, String field, String at) throws ProjectFileException {
       JsonNode n = parent.get(field);
       if (n == null || n.isNull()) {
-        throw fail(join(at, field), "is missing: add \"" + field + "\" as text");
+        throw fail(join(at, field), "projectFile.missing.text", field);
       }
       if (!n.isTextual()) {
-        throw fail(join(at, field), "must be text, got " + n);
+        throw fail(join(at, field), "projectFile.notText", String.valueOf(n));
       }
       return n.asText();
     }
@@ -1025,10 +1040,10 @@ public final class ProjectFiles {
     private int integer(JsonNode parent, String field, String at) throws ProjectFileException {
       JsonNode n = parent.get(field);
       if (n == null || n.isNull()) {
-        throw fail(join(at, field), "is missing: add \"" + field + "\" as a whole number");
+        throw fail(join(at, field), "projectFile.missing.whole", field);
       }
       if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-        throw fail(join(at, field), "must be a whole number, got " + n);
+        throw fail(join(at, field), "projectFile.notWhole", String.valueOf(n));
       }
       return n.asInt();
     }
@@ -1037,10 +1052,10 @@ public final class ProjectFiles {
     private long longInteger(JsonNode parent, String field, String at) throws ProjectFileException {
       JsonNode n = parent.get(field);
       if (n == null || n.isNull()) {
-        throw fail(join(at, field), "is missing: add \"" + field + "\" as a whole number");
+        throw fail(join(at, field), "projectFile.missing.whole", field);
       }
       if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-        throw fail(join(at, field), "must be a whole number, got " + n);
+        throw fail(join(at, field), "projectFile.notWhole", String.valueOf(n));
       }
       return n.asLong();
     }
@@ -1048,16 +1063,30 @@ public final class ProjectFiles {
     private double number(JsonNode parent, String field, String at) throws ProjectFileException {
       JsonNode n = parent.get(field);
       if (n == null || n.isNull()) {
-        throw fail(join(at, field), "is missing: add \"" + field + "\" as a number");
+        throw fail(join(at, field), "projectFile.missing.number", field);
       }
       if (!n.isNumber()) {
-        throw fail(join(at, field), "must be a number, got " + n);
+        throw fail(join(at, field), "projectFile.notNumber", String.valueOf(n));
       }
       return n.asDouble();
     }
 
-    private ProjectFileException fail(String at, String problem) {
+    private ProjectFileException fail(String at, Localized problem) {
       return new ProjectFileException(file, at, problem);
+    }
+
+    /** The problem under {@code key} of model-builder's bundle, said in the reader's language when the window shows it. */
+    private ProjectFileException fail(String at, String key, Object... args) {
+      return fail(at, ModelMessages.text(key, args));
+    }
+
+    /** What a refused value says, in every language when it can. */
+    private static Localized said(RuntimeException e) {
+      if (e instanceof Localized l) {
+        return l;
+      }
+      String english = e.getMessage();
+      return locale -> english;
     }
 
     private static String join(String at, String field) {

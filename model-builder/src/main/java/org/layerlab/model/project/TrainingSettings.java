@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.layerlab.model.LocalizedArgumentException;
 import org.layerlab.model.ModelMessages;
 
 /**
@@ -327,7 +328,7 @@ public record TrainingSettings(
 
     /** @throws IllegalArgumentException for an unknown name */
     public static DeviceChoice fromJsonName(String s) {
-      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> new IllegalArgumentException("unknown device '" + s + "': use auto, cpu or gpu"));
+      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> LocalizedArgumentException.of("settings.unknownDevice", s));
     }
   }
 
@@ -471,7 +472,7 @@ public record TrainingSettings(
 
     /** @throws IllegalArgumentException for an unknown name */
     public static ScheduleKind fromJsonName(String s) {
-      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> new IllegalArgumentException("unknown schedule '" + s + "': use one of " + jsonNames()));
+      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> LocalizedArgumentException.of("settings.unknownSchedule", s, String.valueOf(jsonNames())));
     }
 
     public static String jsonNames() {
@@ -593,7 +594,7 @@ public record TrainingSettings(
 
     /** @throws IllegalArgumentException for an unknown name */
     public static Metric fromJsonName(String s) {
-      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> new IllegalArgumentException("unknown metric '" + s + "': use one of " + jsonNames()));
+      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> LocalizedArgumentException.of("settings.unknownMetric", s, String.valueOf(jsonNames())));
     }
 
     public static String jsonNames() {
@@ -626,7 +627,7 @@ public record TrainingSettings(
 
     /** @throws IllegalArgumentException for an unknown name */
     public static LossKind fromJsonName(String s) {
-      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> new IllegalArgumentException("unknown loss '" + s + "': use one of " + jsonNames()));
+      return JsonNamed.find(values(), s.trim()).orElseThrow(() -> LocalizedArgumentException.of("settings.unknownLoss", s, String.valueOf(jsonNames())));
     }
 
     public static String jsonNames() {

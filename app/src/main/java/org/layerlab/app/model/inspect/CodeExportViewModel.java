@@ -113,14 +113,9 @@ public final class CodeExportViewModel {
     } catch (ExportException e) {
       code.set("");
       fileName.set("");
-      // The exception's message ends with the problem list; the list is shown one problem a line below instead.
-      String message = e.getMessage();
-      String suffix = ": " + e.problems();
-      if (!e.problems().isEmpty() && message.endsWith(suffix)) {
-        message = message.substring(0, message.length() - suffix.length());
-      }
-      StringBuilder text = new StringBuilder(Messages.get("inspect.export.failed", t.displayName(), message));
-      for (Problem p : e.problems()) {
+      // The headline, then the problems one a line, both in the window's language (the exception's message is English).
+      StringBuilder text = new StringBuilder(Messages.get("inspect.export.failed", t.displayName(), e.headline(Messages.locale())));
+      for (Problem p : e.problems(Messages.locale())) {
         text.append('\n').append("\u2022 ").append(p.layerId() == null ? p.message() : p.layerId() + ": " + p.message());
       }
       error.set(text.toString());
@@ -128,7 +123,7 @@ public final class CodeExportViewModel {
       // An exporter bug must not take the model page down; show it as plainly as a refused model.
       code.set("");
       fileName.set("");
-      error.set(Messages.get("inspect.export.failed", t.displayName(), String.valueOf(e.getMessage())));
+      error.set(Messages.get("inspect.export.failed", t.displayName(), Messages.describe(e)));
     }
   }
 }

@@ -135,7 +135,7 @@ public final class LayerPropertySheetViewModel {
     } catch (RuntimeException e) {
       // The model page refused the edit (an edit it cannot undo, a layer gone meanwhile): say so under the row.
       layerId = old;
-      property.setProblem(e.getMessage() == null ? e.toString() : e.getMessage());
+      property.setProblem(Messages.describe(e));
       return false;
     }
     return true;
@@ -233,7 +233,7 @@ public final class LayerPropertySheetViewModel {
     try {
       value = s.normalize(text);
     } catch (IllegalArgumentException e) {
-      return e.getMessage();
+      return Messages.describe(e);
     }
     return s.problem(value, Messages.locale());
   }
@@ -248,7 +248,7 @@ public final class LayerPropertySheetViewModel {
     try {
       renamed = new RenameLayerEdit(layer.id(), name).execute(spec);
     } catch (IllegalArgumentException e) {
-      return e.getMessage();
+      return Messages.describe(e);
     }
     List<String> before = ModelAnalyzer.analyze(spec, Messages.locale()).layer(layer.id()).map(LayerReport::problems).orElse(List.of());
     List<String> after = ModelAnalyzer.analyze(renamed, Messages.locale()).layer(name).map(LayerReport::problems).orElse(List.of());

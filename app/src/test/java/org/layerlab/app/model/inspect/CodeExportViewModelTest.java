@@ -1,6 +1,7 @@
 package org.layerlab.app.model.inspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,9 @@ import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.layerlab.app.i18n.Messages;
+import org.layerlab.model.ModelMessages;
 import org.layerlab.model.ModelSpec;
+import org.layerlab.model.analysis.ModelAnalyzer;
 import org.layerlab.model.export.ExportTarget;
 
 class CodeExportViewModelTest {
@@ -77,5 +80,23 @@ class CodeExportViewModelTest {
     assertEquals("Copied " + lines + " lines (SpiralMlp.java) to the clipboard.", export.feedbackProperty().get());
     name.set("x");
     assertEquals("", export.feedbackProperty().get(), "new code clears the old confirmation");
+  }
+
+  @Test
+  void inChineseTheRefusalAndTheModelsProblemsAreChinese() {
+    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    try {
+      export.relocalize();
+      ModelSpec broken = model.get().replace(1, model.get().layer(1).with("units", 0));
+      model.set(broken);
+      String problem = ModelAnalyzer.analyze(broken, Locale.SIMPLIFIED_CHINESE).layer("dense1").orElseThrow().problems().get(0);
+      String headline = ModelMessages.of(Locale.SIMPLIFIED_CHINESE).get("export.problems");
+      assertEquals(
+          Messages.get("inspect.export.failed", ExportTarget.DJL.displayName(), headline) + "\n\u2022 dense1: " + problem,
+          export.errorProperty().get());
+      assertFalse(export.errorProperty().get().contains(ModelMessages.english().get("export.problems")), "no English left");
+    } finally {
+      Messages.setLocale(Locale.ENGLISH);
+    }
   }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.model.inspect.InspectorModels.HistoryEdits;
+import org.layerlab.model.ModelMessages;
 
 class LayerPropertySheetViewModelTest {
 
@@ -124,5 +125,27 @@ class LayerPropertySheetViewModelTest {
     edits.model.set(edits.history.model());
     assertFalse(sheet.hasLayerProperty().get());
     assertEquals("The layer 'dense1' is no longer in the model: select another one.", sheet.hintProperty().get());
+  }
+
+  @Test
+  void inChineseABadTypedValueAndATakenNameAreRefusedInChinese() {
+    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    try {
+      ModelMessages zh = ModelMessages.of(Locale.SIMPLIFIED_CHINESE);
+      selected.set("dense1");
+      LayerProperty units = sheet.property("units");
+      units.textProperty().set("many");
+      assertEquals(zh.get("setting.notWhole", "units", "many"), units.problemProperty().get());
+      assertFalse(units.problemProperty().get().equals(ModelMessages.english().get("setting.notWhole", "units", "many")));
+
+      LayerProperty name = sheet.property(LayerPropertySheetViewModel.NAME_KEY);
+      name.textProperty().set("input");
+      assertEquals(zh.get("edit.nameTaken", "input", "input2"), name.problemProperty().get());
+      name.textProperty().set("");
+      assertEquals(zh.get("edit.nameEmpty"), name.problemProperty().get());
+      assertEquals(0, edits.edits);
+    } finally {
+      Messages.setLocale(Locale.ENGLISH);
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.layerlab.model.LayerSpec;
+import org.layerlab.model.ModelMessages;
 import org.layerlab.model.ModelSpec;
 import org.layerlab.model.analysis.LayerReport;
 import org.layerlab.model.analysis.ModelAnalysis;
@@ -54,22 +55,30 @@ final class ExportPlan {
 
   /**
    * Plans the export of {@code spec}; refuses a model with a layer problem or more than one output. A model that does not end in
-   * one score per class is exported as it is: code for an autoencoder is fine.
+   * one score per class is exported as it is: code for an autoencoder is fine. The refusal's problems are English in its message
+   * and in the window's language through {@link ExportException#problems(Locale)}.
    */
   static ExportPlan of(ModelSpec spec, Set<String> reserved) throws ExportException {
     ModelAnalysis analysis = ModelAnalyzer.analyze(spec);
-    List<Problem> layerProblems = analysis.problems().stream().filter(p -> p.layerId() != null).toList();
+    List<Problem> layerProblems = layerProblems(analysis);
     if (spec.size() == 0) {
-      throw new ExportException("An empty model has no code", analysis.problems());
+      throw new ExportException(
+          ModelMessages.text("export.empty"), analysis.problems(), locale -> ModelAnalyzer.analyze(spec, locale).problems());
     }
     if (!layerProblems.isEmpty()) {
-      throw new ExportException("Fix the model's problems before exporting it", layerProblems);
+      throw new ExportException(
+          ModelMessages.text("export.problems"), layerProblems, locale -> layerProblems(ModelAnalyzer.analyze(spec, locale)));
     }
     ModelGraph graph = ModelGraph.of(spec);
     if (graph.sinks().size() != 1) {
-      throw new ExportException("Exported models have one output", analysis.problems());
+      throw new ExportException(
+          ModelMessages.text("export.oneOutput"), analysis.problems(), locale -> ModelAnalyzer.analyze(spec, locale).problems());
     }
     return new ExportPlan(spec, analysis, graph, reserved);
+  }
+
+  private static List<Problem> layerProblems(ModelAnalysis analysis) {
+    return analysis.problems().stream().filter(p -> p.layerId() != null).toList();
   }
 
   LayerSpec layer(int i) {
