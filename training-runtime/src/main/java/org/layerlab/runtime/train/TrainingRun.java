@@ -37,6 +37,7 @@ import org.layerlab.runtime.events.TrainingListener;
 import org.layerlab.runtime.optim.SampleLoss;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * One training run: loads the data, compiles the model, trains for the project's epochs and reports through a {@link TrainingListener}.
@@ -92,13 +93,8 @@ public final class TrainingRun implements Callable<RunEnded> {
   @Override
   public RunEnded call() {
     if (!called.compareAndSet(false, true)) {
-      return new RunEnded(
-          request.runId(),
-          RunStatus.FAILED,
-          0,
-          Double.NaN,
-          "This run has already been started once: create a new TrainingRun to train again.",
-          System.currentTimeMillis());
+      org.layerlab.model.LocalText again = RuntimeMessages.text("run.alreadyStarted");
+      return new RunEnded(request.runId(), RunStatus.FAILED, 0, Double.NaN, again.english(), System.currentTimeMillis(), again);
     }
     RunEnded end;
     try {
@@ -195,7 +191,8 @@ public final class TrainingRun implements Callable<RunEnded> {
     TrainingSettings settings = project.training();
     List<String> settingProblems = settings.problems();
     if (!settingProblems.isEmpty()) {
-      return endings.ended(RunStatus.FAILED, "The training settings cannot be used: " + String.join("; ", settingProblems) + ".");
+      org.layerlab.model.Localized problems = locale -> String.join("; ", settings.problems(locale));
+      return endings.ended(RunStatus.FAILED, RuntimeMessages.text("run.settingsProblems", problems));
     }
     Device device;
     try {
@@ -216,11 +213,11 @@ public final class TrainingRun implements Callable<RunEnded> {
       try {
         data = DatasetLoader.load(project.dataset(), request.projectDir(), settings);
       } catch (DatasetException e) {
-        return endings.ended(RunStatus.FAILED, "The data could not be loaded: " + e.getMessage());
+        return endings.ended(RunStatus.FAILED, RuntimeMessages.text("run.dataNotLoaded", e));
       }
     }
     LOG.info("Run '{}': {}", request.runName(), data.source());
-    Optional<String> taskProblem = TaskCheck.problem(settings, data.train());
+    Optional<org.layerlab.model.LocalText> taskProblem = TaskCheck.problem(settings, data.train());
     if (taskProblem.isPresent()) {
       return endings.ended(RunStatus.FAILED, taskProblem.get());
     }
@@ -230,18 +227,17 @@ public final class TrainingRun implements Callable<RunEnded> {
     try {
       compiled = BlockCompiler.compileForTraining(project.model());
     } catch (InvalidModelException e) {
-      return endings.ended(RunStatus.FAILED, e.getMessage());
+      return endings.ended(RunStatus.FAILED, e);
     }
     ModelAnalysis fit = ModelAnalyzer.analyze(project.model(), data.train().signature());
     if (!fit.valid()) {
+      ModelSpec model = project.model();
+      org.layerlab.model.analysis.DataSignature signature = data.train().signature();
+      org.layerlab.model.Localized problems =
+          locale -> InvalidModelException.describe(ModelAnalyzer.analyze(model, signature, locale).problems(), locale);
       return endings.ended(
           RunStatus.FAILED,
-          "The model does not fit the data (samples "
-              + data.train().sampleShape()
-              + ", "
-              + data.train().classes()
-              + " classes): "
-              + InvalidModelException.describe(fit.problems()));
+          RuntimeMessages.text("run.modelDoesNotFit", String.valueOf(data.train().sampleShape()), String.valueOf(data.train().classes()), problems));
     }
     if (settings.transfer() != null) {
       try {
@@ -251,7 +247,7 @@ public final class TrainingRun implements Callable<RunEnded> {
       }
     }
     if (stopping()) {
-      return endings.ended(RunStatus.STOPPED, "Stopped by the user before training began.");
+      return endings.ended(RunStatus.STOPPED, RuntimeMessages.text("run.stoppedBeforeStart"));
     }
     return fit(compiled, data, settings, resumeFrom, device);
   }
