@@ -2,12 +2,12 @@ package org.layerlab.runtime.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import org.layerlab.model.LocalText;
 import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.DatasetRef.SyntheticKind;
-import java.util.Locale;
-import org.layerlab.model.LocalText;
 import org.layerlab.runtime.text.RuntimeMessages;
 
 /**

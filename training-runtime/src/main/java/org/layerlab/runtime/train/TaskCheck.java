@@ -2,13 +2,13 @@ package org.layerlab.runtime.train;
 
 import java.util.List;
 import java.util.Optional;
+import org.layerlab.model.LocalText;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.model.project.TrainingSettings.LossKind;
 import org.layerlab.model.project.TrainingSettings.Metric;
 import org.layerlab.model.project.TrainingSettings.ScheduleKind;
 import org.layerlab.runtime.data.Dataset;
 import org.layerlab.runtime.text.RuntimeMessages;
-import org.layerlab.model.LocalText;
 
 /**
  * Whether the training settings suit the data's task. A regression needs a loss that compares values (mean squared error, L1 or

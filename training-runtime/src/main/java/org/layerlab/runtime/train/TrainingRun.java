@@ -35,9 +35,9 @@ import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TrainingListener;
 import org.layerlab.runtime.optim.SampleLoss;
+import org.layerlab.runtime.text.RuntimeMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * One training run: loads the data, compiles the model, trains for the project's epochs and reports through a {@link TrainingListener}.
