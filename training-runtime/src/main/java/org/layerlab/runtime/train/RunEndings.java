@@ -72,6 +72,11 @@ final class RunEndings {
     return new RunEnded(runId, status, epochsCompleted, lastValidationAccuracy, message, System.currentTimeMillis());
   }
 
+  /** FAILED with {@code e}'s message for the user, in any language when it can say it so, else in English. */
+  RunEnded failed(Exception e) {
+    return e instanceof Localized l ? ended(RunStatus.FAILED, l) : ended(RunStatus.FAILED, e.getMessage());
+  }
+
   RunEnded finished(int epochs) {
     return ended(
         RunStatus.FINISHED,

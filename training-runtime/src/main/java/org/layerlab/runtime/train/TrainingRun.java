@@ -38,6 +38,7 @@ import org.layerlab.runtime.optim.SampleLoss;
 import org.layerlab.runtime.text.RuntimeMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.layerlab.runtime.text.LocalizedStateException;
 
 /**
  * One training run: loads the data, compiles the model, trains for the project's epochs and reports through a {@link TrainingListener}.
@@ -198,14 +199,14 @@ public final class TrainingRun implements Callable<RunEnded> {
     try {
       device = DeviceSelection.choose(settings);
     } catch (IllegalStateException e) {
-      return endings.ended(RunStatus.FAILED, e.getMessage());
+      return endings.failed(e);
     }
     Checkpoint resumeFrom = null;
     if (request.resume()) {
       try {
         resumeFrom = lastCheckpoint(project);
       } catch (IllegalStateException e) {
-        return endings.ended(RunStatus.FAILED, e.getMessage());
+        return endings.failed(e);
       }
     }
     LoadedData data = request.data();
@@ -243,7 +244,7 @@ public final class TrainingRun implements Callable<RunEnded> {
       try {
         Transfer.check(settings.transfer(), project.model());
       } catch (IllegalStateException e) {
-        return endings.ended(RunStatus.FAILED, e.getMessage());
+        return endings.failed(e);
       }
     }
     if (stopping()) {
@@ -261,25 +262,19 @@ public final class TrainingRun implements Callable<RunEnded> {
     CheckpointFolder folder = CheckpointFolder.of(request.checkpointDir());
     try {
       if (!folder.has(CheckpointKind.LAST)) {
-        throw new IllegalStateException(
-            "There is no checkpoint to resume from in "
-                + folder.dir()
-                + ": the run stopped before its first epoch ended, or kept no checkpoints. Train it again from the start.");
+        throw new LocalizedStateException(RuntimeMessages.text("run.resume.noCheckpoint", String.valueOf(folder.dir())));
       }
       Optional<String> trained = folder.readProject();
       if (trained.isPresent()) {
         ModelSpec was = ProjectFiles.parse(trained.get(), folder.dir().resolve(CheckpointFolder.PROJECT_FILE)).model();
         if (!was.equals(project.model())) {
-          throw new IllegalStateException(
-              "The checkpoint in "
-                  + folder.dir()
-                  + " was made by another model: a run resumes with the model it was trained with. Undo the model changes, or train"
-                  + " a new run.");
+          throw new LocalizedStateException(RuntimeMessages.text("run.resume.otherModel", String.valueOf(folder.dir())));
         }
       }
       return folder.read(CheckpointKind.LAST);
     } catch (IOException | ProjectFileException e) {
-      throw new IllegalStateException("The checkpoint in " + folder.dir() + " cannot be read: " + e.getMessage(), e);
+      throw new LocalizedStateException(
+          RuntimeMessages.text("run.resume.unreadable", String.valueOf(folder.dir()), e instanceof org.layerlab.model.Localized l ? l : String.valueOf(e.getMessage())), e);
     }
   }
 
@@ -304,7 +299,7 @@ public final class TrainingRun implements Callable<RunEnded> {
           try {
             transfer = Transfer.apply(settings.transfer(), request, parameters);
           } catch (IllegalStateException e) {
-            return endings.ended(RunStatus.FAILED, e.getMessage());
+            return endings.failed(e);
           }
         } else if (settings.transfer() != null) {
           transfer = Transfer.resumed(settings.transfer(), request, parameters);

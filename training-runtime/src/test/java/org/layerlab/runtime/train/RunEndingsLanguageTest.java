@@ -88,6 +88,16 @@ class RunEndingsLanguageTest {
   }
 
   @Test
+  void aStateTheRunCannotGoOnFromIsSaidInTheWindowsLanguage() {
+    RunEnded ended =
+        new RunEndings("r1", SETTINGS).failed(new org.layerlab.runtime.text.LocalizedStateException(RuntimeMessages.text("run.noGpu")));
+
+    assertEquals(RunStatus.FAILED, ended.status());
+    assertEquals(said(EN_TEXTS, "run.noGpu"), ended.message());
+    assertEquals(said(ZH_TEXTS, "run.noGpu"), ended.message(ZH));
+  }
+
+  @Test
   void anEndingWithOnlyEnglishSaysTheEnglishInEveryLanguage() {
     RunEnded ended = new RunEndings("r1", SETTINGS).ended(RunStatus.FAILED, "No GPU is available.");
     assertEquals("No GPU is available.", ended.message(ZH));
