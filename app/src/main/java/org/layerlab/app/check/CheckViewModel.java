@@ -121,7 +121,7 @@ public final class CheckViewModel {
             status.set(
                 error instanceof CancellationException
                     ? Messages.get("check.cancelled")
-                    : Messages.get("check.failed", error.getMessage() == null ? error.toString() : error.getMessage()));
+                    : Messages.get("check.failed", Messages.describe(error)));
           }
         });
   }

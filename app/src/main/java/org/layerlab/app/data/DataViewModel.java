@@ -42,6 +42,7 @@ import org.layerlab.model.project.DatasetRef.Normalisation;
 import org.layerlab.model.project.DatasetRef.Options;
 import org.layerlab.model.project.DatasetRef.Task;
 import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.data.GeneratedClasses;
 import org.layerlab.runtime.preview.CsvHead;
 import org.layerlab.runtime.preview.DataPreview;
 import org.layerlab.runtime.preview.DataPreviews;
@@ -127,6 +128,12 @@ public final class DataViewModel {
   private final ReadOnlyStringWrapper previewProblem = new ReadOnlyStringWrapper(this, "previewProblem", "");
   private Progress previewRun;
   private long previewId;
+  // What the runtime answered, kept so that a language switch can say it again: the errors and the preview as read (English class
+  // names), of which the page shows the window's language.
+  private Throwable datasetError;
+  private Throwable previewError;
+  private DataPreview previewRead;
+  private DatasetRef previewRef;
   private Cancellable previewRefresh;
   private DatasetRef checkedSource;
 
@@ -242,6 +249,7 @@ public final class DataViewModel {
     long check = ++datasetCheck;
     checkedSource = source(choice.ref());
     dataSignature.set(null);
+    datasetError = null;
     datasetProblem.set("");
     datasetInfo.set(Messages.get("dataset.checking"));
     checkingDataset.set(true);
@@ -257,6 +265,7 @@ public final class DataViewModel {
         error -> {
           if (check == datasetCheck) {
             datasetInfo.set("");
+            datasetError = error;
             datasetProblem.set(message(error));
             checkingDataset.set(false);
           }
@@ -495,7 +504,7 @@ public final class DataViewModel {
       }
       parameterProblem.set("");
     } catch (IllegalArgumentException e) {
-      parameterProblem.set(e.getMessage());
+      parameterProblem.set(Messages.describe(e));
     }
   }
 
@@ -711,7 +720,7 @@ public final class DataViewModel {
       parameterProblem.set("");
       replaceRef(new DatasetRef.ImageFolder(f.name(), f.path(), size, size, grey.get() ? 1 : 3, f.options()));
     } catch (IllegalArgumentException e) {
-      parameterProblem.set(e.getMessage());
+      parameterProblem.set(Messages.describe(e));
     }
   }
 
@@ -842,6 +851,9 @@ public final class DataViewModel {
     previewRun = progress;
     long id = ++previewId;
     preview.set(null);
+    previewRead = null;
+    previewRef = ref;
+    previewError = null;
     previewProblem.set("");
     previewProgress.set(-1);
     previewStatus.set(Messages.get("data.stage.load"));
@@ -862,13 +874,15 @@ public final class DataViewModel {
         result -> {
           if (id == previewId) {
             endPreview();
-            preview.set(result);
+            previewRead = result;
+            preview.set(inWindowLanguage(result, ref));
             updateCounts();
           }
         },
         error -> {
           if (id == previewId) {
             endPreview();
+            previewError = error instanceof CancellationException ? null : error;
             previewProblem.set(error instanceof CancellationException ? Messages.get("data.preview.cancelled") : message(error));
           }
         });
@@ -925,6 +939,15 @@ public final class DataViewModel {
     if (previewLoading.get()) {
       previewStatus.set(Messages.get("data.stage.load"));
     }
+    if (datasetError != null) {
+      datasetProblem.set(message(datasetError));
+    }
+    if (previewError != null) {
+      previewProblem.set(message(previewError));
+    }
+    if (previewRead != null) {
+      preview.set(inWindowLanguage(previewRead, previewRef));
+    }
     if (!optionsProblem.get().isEmpty()) {
       writeOptions(); // still out of range: say so in the new language
     }
@@ -942,8 +965,22 @@ public final class DataViewModel {
         || (ref instanceof DatasetRef.Csv c && c.task() == Task.REGRESSION);
   }
 
+  /** What went wrong, in the window's language when the runtime can say it there (a data file's problem), else its own message. */
   private static String message(Throwable error) {
-    return error.getMessage() == null ? error.toString() : error.getMessage();
+    return Messages.describe(error);
+  }
+
+  /**
+   * The preview with the class names of a generated set (spiral arms, moons, waves) in the window's language; the names of a file or
+   * folder are the user's and stay as they are. The data itself keeps the English names.
+   */
+  private static DataPreview inWindowLanguage(DataPreview p, DatasetRef ref) {
+    List<String> names = GeneratedClasses.inLanguage(ref, p.groupNames(), Messages.locale());
+    if (names.equals(p.groupNames())) {
+      return p;
+    }
+    return new DataPreview(
+        p.kind(), p.signature(), names, p.regression(), p.counts(), p.ownTestCounts(), p.images(), p.table(), p.points(), p.sequences(), p.source());
   }
 
   @Override

@@ -636,11 +636,11 @@ public final class RunsViewModel {
     jobText.set("");
   }
 
+  /**
+   * What went wrong, in the window's language when the runtime can say it there; else the first message in the cause chain, or the
+   * error's class name.
+   */
   static String message(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return Messages.describe(e);
   }
 }

@@ -33,10 +33,14 @@ import org.layerlab.app.concurrent.TaskExecutor;
 import org.layerlab.app.data.DataViewModel;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.setup.TrainingSetupViewModel;
+import org.layerlab.model.LocalText;
+import org.layerlab.model.Localized;
 import org.layerlab.model.ModelSpec;
 import org.layerlab.model.analysis.DataSignature;
+import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.Project;
 import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.data.GeneratedClasses;
 import org.layerlab.runtime.events.DecisionBoundary;
 import org.layerlab.runtime.events.EpochMetrics;
 import org.layerlab.runtime.events.EpochRegressionScores;
@@ -129,6 +133,10 @@ public final class TrainingViewModel {
 
   // confusion matrix and its samples
   private final ReadOnlyObjectWrapper<ValidationConfusion> confusion = new ReadOnlyObjectWrapper<>(this, "confusion");
+  /** The latest confusion as the run sent it (English class names); {@link #confusion} shows it in the window's language. */
+  private ValidationConfusion confusionSent;
+  /** The dataset of the latest run, whose generated class names the window says in its language. */
+  private volatile DatasetRef runDataset;
   private final ObservableList<CellSample> cellSamples = FXCollections.observableArrayList();
   // One read-only view each, kept: such a view listens to its list weakly and would stop reporting changes once collected.
   private final ObservableList<CellSample> cellSamplesView = FXCollections.unmodifiableObservableList(cellSamples);
@@ -316,6 +324,7 @@ public final class TrainingViewModel {
       return;
     }
     Project project = withMonitorReporting(projectToTrain());
+    runDataset = project.dataset();
     LiveCurves target = curves;
     target.clear();
     RunControl run = new RunControl(project.training().epochs());
@@ -344,16 +353,20 @@ public final class TrainingViewModel {
           return job.call();
         },
         ended -> finished(run, ended),
-        error ->
-            finished(
-                run,
-                new RunEnded(
-                    null,
-                    RunStatus.FAILED,
-                    0,
-                    Double.NaN,
-                    Messages.get("training.couldNotStart", error.getMessage() == null ? error.toString() : error.getMessage()),
-                    System.currentTimeMillis())));
+        error -> {
+          // said again in the window's language when it changes; a data problem in the runtime's words for that language
+          Localized couldNotStart = locale -> Messages.get("training.couldNotStart", LocalText.describe(error, locale));
+          finished(
+              run,
+              new RunEnded(
+                  null,
+                  RunStatus.FAILED,
+                  0,
+                  Double.NaN,
+                  couldNotStart.message(Messages.locale()),
+                  System.currentTimeMillis(),
+                  couldNotStart));
+        });
   }
 
   private void resetMonitor(boolean withHistograms) {
@@ -367,6 +380,7 @@ public final class TrainingViewModel {
     learningRateNote.set("");
     currentLearningRate.set(Double.NaN);
     confusion.set(null);
+    confusionSent = null;
     cellSamples.clear();
     cellText.set("");
     selectedCell = null;
@@ -487,7 +501,7 @@ public final class TrainingViewModel {
       pendingRate = rate;
       showRateNote();
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      learningRateProblem.set(e.getMessage());
+      learningRateProblem.set(Messages.describe(e));
       updateState();
     }
   }
@@ -667,6 +681,9 @@ public final class TrainingViewModel {
       showRunTime();
     }
     showRateNote();
+    if (confusionSent != null) {
+      confusion.set(inWindowLanguage(confusionSent));
+    }
     if (selectedCell != null) {
       selectCell(selectedCell[0], selectedCell[1]);
     }
@@ -812,7 +829,15 @@ public final class TrainingViewModel {
           ended.epochsCompleted(),
           Messages.percent(ended.finalValidationAccuracy()));
     }
-    return ended.message();
+    return ended.message(Messages.locale());
+  }
+
+  /** {@code c} with the class names of a generated dataset in the window's language; the run's own names stay English. */
+  private ValidationConfusion inWindowLanguage(ValidationConfusion c) {
+    List<String> names = GeneratedClasses.inLanguage(runDataset, c.classNames(), Messages.locale());
+    return names.equals(c.classNames())
+        ? c
+        : new ValidationConfusion(c.epoch(), c.step(), names, c.counts(), c.cellSamples(), c.samplesPerCell(), c.wallTimeMillis());
   }
 
   // ---- events from the training thread ---------------------------------------------------------------------------------------
@@ -927,7 +952,8 @@ public final class TrainingViewModel {
     @Override
     public void onRunStarted(RunStarted event) {
       run.started.set(event);
-      BoundaryPoints points = run.trainingSamples().map(TrainingViewModel::pointsOf).orElse(null);
+      DatasetRef dataset = runDataset;
+      BoundaryPoints points = run.trainingSamples().map(s -> pointsOf(s, dataset)).orElse(null);
       if (points != null) {
         boundaryPoints.set(points);
         boundaryTarget.points(points.xy(), points.labels(), points.classNames());
@@ -1002,7 +1028,8 @@ public final class TrainingViewModel {
     public void onValidationConfusion(ValidationConfusion c) {
       executor.runOnUiThread(
           () -> {
-            confusion.set(c);
+            confusionSent = c;
+            confusion.set(inWindowLanguage(c));
             if (selectedCell != null) {
               selectCell(selectedCell[0], selectedCell[1]);
             }
@@ -1042,7 +1069,7 @@ public final class TrainingViewModel {
   }
 
   /** The training points of 2-D data, at most {@value #MAX_BOUNDARY_POINTS} evenly spread; {@code null} for other data. */
-  private static BoundaryPoints pointsOf(MonitorSamples samples) {
+  private static BoundaryPoints pointsOf(MonitorSamples samples, DatasetRef dataset) {
     int[] shape = samples.shape();
     if (shape.length != 1 || shape[0] != 2 || samples.size() == 0) {
       return null;
@@ -1057,6 +1084,7 @@ public final class TrainingViewModel {
       xy[2 * i + 1] = f[1];
       labels[i] = samples.label(index);
     }
-    return new BoundaryPoints(xy, labels, samples.classNames());
+    // the legend's class names in the window's language when the run starts (generated sets only)
+    return new BoundaryPoints(xy, labels, GeneratedClasses.inLanguage(dataset, samples.classNames(), Messages.locale()));
   }
 }

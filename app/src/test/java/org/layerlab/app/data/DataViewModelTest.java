@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,7 @@ import org.layerlab.app.concurrent.Cancellable;
 import org.layerlab.app.concurrent.SameThreadTaskExecutor;
 import org.layerlab.app.concurrent.TaskExecutor;
 import org.layerlab.app.i18n.Messages;
+import org.layerlab.model.LocalText;
 import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.DatasetRef.Augmentation;
 import org.layerlab.model.project.DatasetRef.Normalisation;
@@ -33,10 +36,14 @@ import org.layerlab.model.project.DatasetRef.Options;
 import org.layerlab.model.project.DatasetRef.SyntheticKind;
 import org.layerlab.model.project.DatasetRef.Task;
 import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.data.CsvReader;
+import org.layerlab.runtime.data.DatasetException;
 import org.layerlab.runtime.data.DatasetLoader;
 import org.layerlab.runtime.data.LoadedData;
+import org.layerlab.runtime.data.SpiralGenerator;
 import org.layerlab.runtime.preview.DataPreview;
 import org.layerlab.runtime.preview.DataPreviews;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /** The data page's state, on real data the test writes or generates, with work done at once on the test's thread. */
 class DataViewModelTest {
@@ -246,6 +253,52 @@ class DataViewModelTest {
     assertEquals(problem, vm.datasetProblemProperty().get());
     assertNull(vm.dataSignatureProperty().get());
     assertEquals("", vm.countsTextProperty().get());
+  }
+
+  @Test
+  void aCorruptFilesProblemIsSaidInTheWindowsLanguage() throws Exception {
+    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    try {
+      Path bad = Files.writeString(dir.resolve("bad.csv"), "x,label\n1,a\n2,b\n4,a,9\n3,b\n", StandardCharsets.UTF_8);
+      chooser.answer(bad);
+
+      vm.importData(DataFileChooser.Kind.CSV);
+
+      // what the runtime's Chinese bundle says of line 4, not the English the command line prints
+      String pattern = LocalText.bundle(RuntimeMessages.BUNDLE, Locale.SIMPLIFIED_CHINESE).getString("data.csv.cellCount");
+      String chinese = bad + ": " + new MessageFormat(pattern, Locale.ROOT).format(new Object[] {"4", "3", "2", "x, label", ","});
+      assertEquals(chinese, vm.datasetProblemProperty().get());
+      assertEquals(chinese, vm.previewProblemProperty().get());
+      DatasetException read = assertThrows(DatasetException.class, () -> CsvReader.read(bad, (DatasetRef.Csv) vm.ref()));
+      assertEquals(read.message(Locale.SIMPLIFIED_CHINESE), chinese);
+
+      Messages.setLocale(Locale.ENGLISH);
+      vm.relocalize();
+      assertEquals(read.getMessage(), vm.datasetProblemProperty().get(), "a language switch says the problem again");
+      assertEquals(read.getMessage(), vm.previewProblemProperty().get());
+    } finally {
+      Messages.setLocale(Locale.ENGLISH);
+    }
+  }
+
+  @Test
+  void aGeneratedSetsClassNamesAreShownInTheWindowsLanguage() {
+    List<String> english = vm.previewProperty().get().groupNames();
+    assertEquals(SpiralGenerator.generate(SPIRAL).classNames(), english, "English names as the data has them");
+
+    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    try {
+      vm.relocalize();
+      List<String> chinese = vm.previewProperty().get().groupNames();
+      for (int c = 0; c < english.size(); c++) {
+        assertEquals(RuntimeMessages.get(Locale.SIMPLIFIED_CHINESE, "generated.arm", String.valueOf(c + 1)), chinese.get(c));
+      }
+      assertEquals(english.size(), chinese.size());
+    } finally {
+      Messages.setLocale(Locale.ENGLISH);
+    }
+    vm.relocalize();
+    assertEquals(english, vm.previewProperty().get().groupNames());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.layerlab.app.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -416,6 +417,58 @@ class TrainingViewModelTest {
     } finally {
       org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
     }
+  }
+
+  @Test
+  void howARunEndedIsSaidInTheWindowsLanguageAndTheEventKeepsEnglish() {
+    org.layerlab.model.LocalText what = org.layerlab.runtime.text.RuntimeMessages.text("run.diverged.trainingLoss", "NaN", "12", "1", "4");
+    org.layerlab.model.LocalText text = org.layerlab.runtime.text.RuntimeMessages.text("run.diverged", what, "0.5", "Adam", "0.05");
+    job.script = listener -> new RunEnded("r1", RunStatus.DIVERGED, 0, Double.NaN, text.english(), 1, text);
+    vm.train();
+    assertEquals(text.english(), vm.statusTextProperty().get());
+    assertEquals(text.english(), vm.lastRunProperty().get().message(), "the event's message stays English for the run store");
+
+    org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+    try {
+      vm.relocalize();
+      String chinese = text.message(java.util.Locale.SIMPLIFIED_CHINESE);
+      assertEquals(chinese, vm.statusTextProperty().get());
+      assertEquals(chinese, TrainingViewModel.describe(vm.lastRunProperty().get()));
+      assertNotEquals(text.english(), chinese);
+    } finally {
+      org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
+    }
+  }
+
+  @Test
+  void aSpiralsArmsAreNamedInTheWindowsLanguageInTheConfusionMatrix() {
+    job.samples = new FakeSamples(30);
+    List<String> arms = org.layerlab.runtime.data.SpiralGenerator.generate(SPIRAL).classNames();
+    job.script =
+        listener -> {
+          listener.onRunStarted(new RunStarted("r1", "run", 1, 10, 300, 30, 0));
+          listener.onValidationConfusion(
+              new ValidationConfusion(1, 10, arms, new long[][] {{10, 0, 0}, {0, 9, 1}, {3, 0, 7}}, new int[3][3][0], 64, 0));
+          return new RunEnded("r1", RunStatus.FINISHED, 1, 0.87, "done", 1);
+        };
+    vm.train();
+    assertEquals(arms, vm.confusionProperty().get().classNames());
+
+    org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+    try {
+      vm.relocalize();
+      List<String> shown = vm.confusionProperty().get().classNames();
+      for (int c = 0; c < arms.size(); c++) {
+        assertEquals(
+            org.layerlab.runtime.text.RuntimeMessages.get(java.util.Locale.SIMPLIFIED_CHINESE, "generated.arm", String.valueOf(c + 1)),
+            shown.get(c));
+      }
+      assertEquals(3, vm.confusionProperty().get().count(2, 0), "the counts are the run's");
+    } finally {
+      org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
+    }
+    vm.relocalize();
+    assertEquals(arms, vm.confusionProperty().get().classNames());
   }
 
   @Test

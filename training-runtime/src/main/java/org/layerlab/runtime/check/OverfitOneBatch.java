@@ -130,6 +130,11 @@ public final class OverfitOneBatch {
 
   /** The finding for an outcome. */
   public static Finding finding(Outcome o) {
+    return finding(o, java.util.Locale.ENGLISH);
+  }
+
+  /** The finding for an outcome, with a failed run's reason (an argument the window shows) in {@code locale}'s language. */
+  public static Finding finding(Outcome o, java.util.Locale locale) {
     String f0 = fmt(o.initialLoss());
     String f1 = fmt(o.finalLoss());
     if (o.ended().status() == RunStatus.DIVERGED) {
@@ -149,7 +154,7 @@ public final class OverfitOneBatch {
           Topic.OVERFIT,
           Severity.ERROR,
           "overfit.failed",
-          List.of(o.ended().message()),
+          List.of(o.ended().message(locale)),
           "The model could not be trained on one batch: " + o.ended().message());
     }
     int percent = (int) Math.round(100 * o.reduction());

@@ -48,7 +48,8 @@ public final class PreTrainingCheck {
     try {
       data = DatasetLoader.load(project.dataset(), projectDir, project.training());
     } catch (DatasetException e) {
-      out.add(new Finding(Topic.DATA, Severity.ERROR, "data.unreadable", List.of(e.getMessage()), e.getMessage()));
+      // the argument is what the window shows, in its language; the message stays English
+      out.add(new Finding(Topic.DATA, Severity.ERROR, "data.unreadable", List.of(e.message(locale)), e.getMessage()));
       return out;
     } catch (IllegalArgumentException e) {
       out.add(new Finding(Topic.DATA, Severity.ERROR, "data.unreadable", List.of(e.getMessage()), e.getMessage()));
@@ -122,7 +123,7 @@ public final class PreTrainingCheck {
               List.of(),
               "Overfitting one batch was not tried: Layerlab trains classifiers only so far."));
     } else {
-      out.add(OverfitOneBatch.finding(OverfitOneBatch.train(project, projectDir, train, progress, 0.4, 1.0)));
+      out.add(OverfitOneBatch.finding(OverfitOneBatch.train(project, projectDir, train, progress, 0.4, 1.0), locale));
     }
     progress.report(1, "done");
     out.sort(Comparator.comparing(Finding::topic));

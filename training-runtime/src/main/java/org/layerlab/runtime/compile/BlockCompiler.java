@@ -12,6 +12,7 @@ import org.layerlab.model.analysis.ModelAnalyzer;
 import org.layerlab.model.analysis.Problem;
 import org.layerlab.model.graph.ModelGraph;
 import org.layerlab.model.layer.LayerType;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Compiles a {@link ModelSpec} into one DJL block, a {@link GraphBlock} with one child block per layer that runs the layers in the
@@ -79,21 +80,23 @@ public final class BlockCompiler {
   public static CompiledModel compile(ModelSpec spec, Purpose purpose) throws InvalidModelException {
     ModelAnalysis analysis = ModelAnalyzer.analyze(spec);
     if (!analysis.valid()) {
-      throw new InvalidModelException("The model cannot be built:", analysis.problems());
+      throw new InvalidModelException(locale -> ModelAnalyzer.analyze(spec, locale).problems());
     }
     ModelGraph graph = ModelGraph.of(spec);
-    List<Problem> unsupported = new ArrayList<>();
+    List<String> unsupported = new ArrayList<>();
     for (int i = 0; i < spec.size(); i++) {
       LayerSpec layer = spec.layer(i);
       if (layer.type() == LayerType.EMBEDDING && !readsInput(graph, i)) {
         // analysis accepts any (N, T) input, but only the Input holds whole-number token ids
-        unsupported.add(
-            new Problem(
-                layer.id(), "an Embedding looks up token ids, which only the Input holds: connect it directly to the Input layer"));
+        unsupported.add(layer.id());
       }
     }
     if (!unsupported.isEmpty()) {
-      throw new InvalidModelException("The model cannot be built:", unsupported);
+      throw new InvalidModelException(
+          locale ->
+              unsupported.stream()
+                  .map(id -> new Problem(id, RuntimeMessages.get(locale, "compile.embeddingNotFromInput")))
+                  .toList());
     }
     int output = spec.indexOf(analysis.outputId());
     boolean omit = purpose == Purpose.TRAINING && isSoftmax(spec.layer(output));

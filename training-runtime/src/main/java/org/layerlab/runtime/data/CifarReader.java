@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.DatasetRef.CifarVariant;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Reads CIFAR-10 and CIFAR-100 in the "binary version" its authors distribute. A file is a run of fixed-size records with no
@@ -76,15 +77,7 @@ public final class CifarReader {
       String archive = variant == CifarVariant.CIFAR_10 ? "cifar-10-binary.tar.gz" : "cifar-100-binary.tar.gz";
       throw new DatasetException(
           folder,
-          (Files.isDirectory(folder) ? "" : "no such folder; ")
-              + "looked for the "
-              + display(variant)
-              + " training batches ("
-              + wanted
-              + ") here and found none. Download "
-              + archive
-              + " (the binary version) from https://www.cs.toronto.edu/~kriz/cifar.html, unpack it there, or set the dataset's path"
-              + " to the folder that holds the .bin files.");
+          RuntimeMessages.text("data.cifar.noBatches", Files.isDirectory(folder) ? "" : RuntimeMessages.text("data.noSuchFolderPrefix"), display(variant), wanted, archive));
     }
     Path test = dir.resolve(variant == CifarVariant.CIFAR_10 ? CIFAR10_TEST : CIFAR100_TEST);
     return new Batches(dir, train, Files.isRegularFile(test) ? test : null);
@@ -104,7 +97,7 @@ public final class CifarReader {
           .sorted((a, b) -> Integer.compare(batchNumber(a), batchNumber(b)))
           .toList();
     } catch (IOException e) {
-      throw new DatasetException(dir, "cannot be listed (" + e.getMessage() + "): check that you may read it", e);
+      throw new DatasetException(dir, RuntimeMessages.text("data.cifar.unlistable", String.valueOf(e.getMessage())), e);
     }
   }
 
@@ -130,7 +123,7 @@ public final class CifarReader {
           return names;
         }
       } catch (IOException e) {
-        throw new DatasetException(file, "cannot be read (" + e.getMessage() + "): check that you may read it", e);
+        throw new DatasetException(file, RuntimeMessages.text("data.cifar.namesUnreadable", String.valueOf(e.getMessage())), e);
       }
     }
     if (variant == CifarVariant.CIFAR_10) {
@@ -157,7 +150,7 @@ public final class CifarReader {
       total += counts[f];
     }
     if (total * IMAGE_BYTES > Integer.MAX_VALUE - 8) {
-      throw new DatasetException(files.get(0), "holds " + total + " images, more than fit in one array: use fewer batch files.");
+      throw new DatasetException(files.get(0), RuntimeMessages.text("data.cifar.tooLarge", String.valueOf(total)));
     }
     float[] pixels = new float[(int) (total * IMAGE_BYTES)];
     int[] labels = new int[(int) total];
@@ -192,9 +185,9 @@ public final class CifarReader {
           recordInFile += n;
         }
       } catch (NoSuchFileException e) {
-        throw new DatasetException(file, "no such file: put the CIFAR batch there, or fix the dataset's path.");
+        throw new DatasetException(file, RuntimeMessages.text("data.cifar.noSuchFile"));
       } catch (IOException e) {
-        throw new DatasetException(file, "cannot be read (" + e + "): check that it exists and that you may read it.", e);
+        throw new DatasetException(file, RuntimeMessages.text("data.unreadable", String.valueOf(e)), e);
       }
     }
     return new Dataset(name, pixels, labels, SAMPLE_SHAPE, classNames.size(), classNames);
@@ -206,12 +199,12 @@ public final class CifarReader {
     try {
       size = Files.size(file);
     } catch (NoSuchFileException e) {
-      throw new DatasetException(file, "no such file: put the CIFAR batch there, or fix the dataset's path.");
+      throw new DatasetException(file, RuntimeMessages.text("data.cifar.noSuchFile"));
     } catch (IOException e) {
-      throw new DatasetException(file, "cannot be read (" + e + "): check that it exists and that you may read it.", e);
+      throw new DatasetException(file, RuntimeMessages.text("data.unreadable", String.valueOf(e)), e);
     }
     if (size == 0) {
-      throw new DatasetException(file, "is empty: copy or download the " + display(variant) + " batch again.");
+      throw new DatasetException(file, RuntimeMessages.text("data.cifar.empty", display(variant)));
     }
     if (size % recordBytes(variant) != 0) {
       throw truncated(file, variant, size);
@@ -223,32 +216,22 @@ public final class CifarReader {
     int record = recordBytes(variant);
     long whole = size / record;
     long over = size % record;
-    String hint = "";
+    Object hint = "";
     int other = variant == CifarVariant.CIFAR_10 ? record + 1 : record - 1;
     if (size % other == 0) {
-      hint =
-          variant == CifarVariant.CIFAR_10
-              ? " Its size fits CIFAR-100 records (2 label bytes): set the dataset's variant to cifar-100."
-              : " Its size fits CIFAR-10 records (1 label byte): set the dataset's variant to cifar-10.";
+      hint = RuntimeMessages.text(variant == CifarVariant.CIFAR_10 ? "data.cifar.fits100" : "data.cifar.fits10");
     }
     return new DatasetException(
         file,
-        "is truncated: "
-            + size
-            + " bytes are "
-            + whole
-            + " whole "
-            + display(variant)
-            + " records of "
-            + record
-            + " bytes and "
-            + over
-            + " bytes more, so record "
-            + whole
-            + " (counting from 0) is cut short by "
-            + (record - over)
-            + " bytes. Copy or download the file again."
-            + hint);
+        RuntimeMessages.text(
+            "data.cifar.truncated",
+            String.valueOf(size),
+            String.valueOf(whole),
+            display(variant),
+            String.valueOf(record),
+            String.valueOf(over),
+            String.valueOf(record - over),
+            hint));
   }
 
   /** The label of the record at {@code base}, or -1 when it is out of range. */
@@ -268,24 +251,16 @@ public final class CifarReader {
 
   private static DatasetException labelOutOfRange(Path file, CifarVariant variant, long record, byte[] buf, int base) {
     int first = buf[base] & 0xFF;
-    String what;
+    org.layerlab.model.LocalText what;
     if (variant == CifarVariant.CIFAR_10) {
-      what = "has label " + first + ", but CIFAR-10 labels are 0 to 9";
+      what = RuntimeMessages.text("data.cifar.label10", String.valueOf(first));
     } else if (first >= 20) {
-      what = "has coarse label " + first + ", but CIFAR-100 coarse labels are 0 to 19";
+      what = RuntimeMessages.text("data.cifar.labelCoarse", String.valueOf(first));
     } else {
-      what = "has fine label " + (buf[base + 1] & 0xFF) + ", but CIFAR-100 fine labels are 0 to 99";
+      what = RuntimeMessages.text("data.cifar.labelFine", String.valueOf(buf[base + 1] & 0xFF));
     }
     return new DatasetException(
         file,
-        "record "
-            + record
-            + " (counting from 0, at byte "
-            + record * recordBytes(variant)
-            + ") "
-            + what
-            + ": the file is damaged or not a "
-            + display(variant)
-            + " batch. Copy or download it again, or check the dataset's variant.");
+        RuntimeMessages.text("data.cifar.badRecord", String.valueOf(record), String.valueOf(record * recordBytes(variant)), what, display(variant)));
   }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.DatasetRef;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Reads a table from a CSV file (UTF-8) whose first line names the columns. Each further line is a sample.
@@ -44,29 +45,29 @@ public final class CsvReader {
     try (BufferedReader raw = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(file, new Records(raw, ref.delimiter()), ref);
     } catch (NoSuchFileException e) {
-      throw new DatasetException(file, "no such file: put the CSV file there, or fix the dataset's path.");
+      throw new DatasetException(file, RuntimeMessages.text("data.csv.noSuchFile"));
     } catch (CharacterCodingException e) {
-      throw new DatasetException(file, "is not UTF-8 text: save it as UTF-8 (CSV UTF-8 in spreadsheet programs).", e);
+      throw new DatasetException(file, RuntimeMessages.text("data.notUtf8"), e);
     } catch (IOException e) {
-      throw new DatasetException(file, "cannot be read (" + e + "): check that it exists and that you may read it.", e);
+      throw new DatasetException(file, RuntimeMessages.text("data.unreadable", String.valueOf(e)), e);
     }
   }
 
   private static Dataset read(Path file, Records records, DatasetRef.Csv ref) throws IOException, DatasetException {
     List<String> header = records.next(file);
     if (header == null) {
-      throw new DatasetException(file, "is empty: the first line must name the columns, the lines after it hold the samples.");
+      throw new DatasetException(file, RuntimeMessages.text("data.csv.empty"));
     }
     Map<String, Integer> column = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i);
       if (name.isEmpty()) {
-        throw new DatasetException(file, "line 1: column " + (i + 1) + " has no name: name every column in the first line.");
+        throw new DatasetException(file, RuntimeMessages.text("data.csv.unnamedColumn", String.valueOf(i + 1)));
       }
       Integer before = column.put(name, i);
       if (before != null) {
         throw new DatasetException(
-            file, "line 1: the column name '" + name + "' appears twice (columns " + (before + 1) + " and " + (i + 1) + "): rename one.");
+            file, RuntimeMessages.text("data.csv.duplicateColumn", name, String.valueOf(before + 1), String.valueOf(i + 1)));
       }
     }
     for (String target : ref.targets()) {
@@ -87,7 +88,7 @@ public final class CsvReader {
       requireColumn(file, column, header, c, "categorical");
     }
     if (featureNames.isEmpty()) {
-      throw new DatasetException(file, "has no column left to learn from: every column is a target. Add feature columns.");
+      throw new DatasetException(file, RuntimeMessages.text("data.csv.noFeatures"));
     }
     boolean classification = ref.task() == DatasetRef.Task.CLASSIFICATION;
 
@@ -118,18 +119,13 @@ public final class CsvReader {
       if (cells.size() != header.size()) {
         throw new DatasetException(
             file,
-            "line "
-                + line
-                + " has "
-                + cells.size()
-                + (cells.size() == 1 ? " cell" : " cells")
-                + " but the header has "
-                + header.size()
-                + " columns ("
-                + String.join(", ", header)
-                + "): every line needs one cell per column. Check for a missing or extra '"
-                + printable(ref.delimiter())
-                + "', or a cell that needs quotes.");
+            RuntimeMessages.text(
+                cells.size() == 1 ? "data.csv.cellCount.one" : "data.csv.cellCount",
+                String.valueOf(line),
+                String.valueOf(cells.size()),
+                String.valueOf(header.size()),
+                String.join(", ", header),
+                printable(ref.delimiter())));
       }
       for (int j = 0; j < f; j++) {
         String cell = cells.get(cellOf[j]);
@@ -158,7 +154,7 @@ public final class CsvReader {
       samples++;
     }
     if (samples == 0) {
-      throw new DatasetException(file, "has a header but no data lines: add one line per sample below the header.");
+      throw new DatasetException(file, RuntimeMessages.text("data.csv.noData"));
     }
 
     // Lay the features out: numeric columns one value each, categorical ones one 0/1 value per category.
@@ -210,11 +206,7 @@ public final class CsvReader {
     if (classNames.size() < 2) {
       throw new DatasetException(
           file,
-          "the target column '"
-              + ref.targets().get(0)
-              + "' holds only one class ('"
-              + classNames.get(0)
-              + "'): a classifier needs at least two. Choose another target, or set \"task\": \"regression\" for numbers.");
+          RuntimeMessages.text("data.csv.oneClass", ref.targets().get(0), classNames.get(0)));
     }
     Map<String, Integer> classIndex = new LinkedHashMap<>();
     for (int i = 0; i < classNames.size(); i++) {
@@ -251,22 +243,18 @@ public final class CsvReader {
     if (!column.containsKey(name)) {
       throw new DatasetException(
           file,
-          "has no column '"
-              + name
-              + "' (named in the dataset's "
-              + field
-              + "); its columns are "
-              + String.join(", ", header)
-              + (header.size() == 1 && (header.get(0).contains(";") || header.get(0).contains("\t"))
-                  ? ". The header looks like one column: the file may use ';' or tabs between cells, so set the dataset's delimiter"
-                  : "")
-              + ". Fix the name in the project, or in the file's first line.");
+          RuntimeMessages.text(
+              "data.csv.noColumn",
+              name,
+              field,
+              String.join(", ", header),
+              header.size() == 1 && (header.get(0).contains(";") || header.get(0).contains("\t")) ? RuntimeMessages.text("data.csv.oneColumnHint") : ""));
     }
   }
 
   private static DatasetException emptyCell(Path file, int line, String column) {
     return new DatasetException(
-        file, "line " + line + ", column '" + column + "': the cell is empty. Fill it in or remove the line: Layerlab does not guess missing values.");
+        file, RuntimeMessages.text("data.csv.emptyCell", String.valueOf(line), column));
   }
 
   private static float number(Path file, int line, String column, String cell, char delimiter, boolean feature)
@@ -275,23 +263,19 @@ public final class CsvReader {
     try {
       v = Double.parseDouble(cell);
     } catch (NumberFormatException e) {
-      String hint =
+      org.layerlab.model.LocalText hint =
           cell.matches("-?\\d+,\\d+")
-              ? " It looks like a decimal comma: write a decimal point (1.5), or quote the cell"
-                  + (delimiter == ',' ? " and set the delimiter to ';'" : "")
-                  + "."
-              : feature
-                  ? " Fix the cell, or list '" + column + "' under \"categorical\" if the column holds categories."
-                  : " A regression target must be a number: fix the cell, or use \"task\": \"classification\".";
-      return fail(file, "line " + line + ", column '" + column + "': \"" + cell + "\" is not a number." + hint);
+              ? RuntimeMessages.text(delimiter == ',' ? "data.csv.hint.decimalCommaDelimiter" : "data.csv.hint.decimalComma")
+              : feature ? RuntimeMessages.text("data.csv.hint.categorical", column) : RuntimeMessages.text("data.csv.hint.regression");
+      return fail(file, RuntimeMessages.text("data.csv.notNumber", String.valueOf(line), column, cell, hint));
     }
     if (!Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
-      return fail(file, "line " + line + ", column '" + column + "': \"" + cell + "\" is not a finite number: give a real value.");
+      return fail(file, RuntimeMessages.text("data.csv.notFinite", String.valueOf(line), column, cell));
     }
     return (float) v;
   }
 
-  private static float fail(Path file, String problem) throws DatasetException {
+  private static float fail(Path file, org.layerlab.model.LocalText problem) throws DatasetException {
     throw new DatasetException(file, problem);
   }
 
@@ -362,7 +346,7 @@ public final class CsvReader {
         if (inQuotes) {
           if (c == -1) {
             throw new DatasetException(
-                file, "line " + recordLine + ": a quoted cell is never closed: add the closing \" (write \"\" for a quote inside a cell).");
+                file, RuntimeMessages.text("data.csv.unclosedQuote", String.valueOf(recordLine)));
           }
           if (c == '"') {
             int next = in.read();
@@ -405,11 +389,7 @@ public final class CsvReader {
         } else if (!Character.isWhitespace(c)) {
           throw new DatasetException(
               file,
-              "line "
-                  + recordLine
-                  + ": text follows a closing quote in column "
-                  + (cells.size() + 1)
-                  + ": put the whole cell in quotes, and write \"\" for a quote inside it.");
+              RuntimeMessages.text("data.csv.textAfterQuote", String.valueOf(recordLine), String.valueOf(cells.size() + 1)));
         }
         c = in.read();
       }

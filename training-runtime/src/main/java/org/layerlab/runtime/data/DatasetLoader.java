@@ -8,6 +8,7 @@ import org.layerlab.model.analysis.DataSignature;
 import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Turns a project's {@link DatasetRef} into the data of a run, in four steps:
@@ -140,18 +141,15 @@ public final class DatasetLoader {
     Path trainImages = find(folder, TRAIN_IMAGES);
     Path trainLabels = find(folder, TRAIN_LABELS);
     if (trainImages == null || trainLabels == null) {
-      StringBuilder missing = new StringBuilder();
+      Object missing = null;
       for (String stem : new String[] {TRAIN_IMAGES, TRAIN_LABELS}) {
         if (find(folder, stem) == null) {
-          missing.append(missing.length() == 0 ? "" : " and ").append(stem).append(".gz (or ").append(stem).append(")");
+          org.layerlab.model.LocalText file = RuntimeMessages.text("data.idx.gzOrRaw", stem);
+          missing = missing == null ? file : RuntimeMessages.text("data.and", missing, file);
         }
       }
       throw new DatasetException(
-          folder,
-          (Files.isDirectory(folder) ? "" : "no such folder; ")
-              + "looked for "
-              + missing
-              + " here and found nothing. Put the IDX files there, or set the project's dataset path to the folder that holds them.");
+          folder, RuntimeMessages.text("data.idx.notFound", Files.isDirectory(folder) ? "" : RuntimeMessages.text("data.noSuchFolderPrefix"), missing));
     }
     Dataset all = IdxReader.read(idx.name(), trainImages, trainLabels, idx.classNames());
     Optional<Dataset> test = Optional.empty();
@@ -161,20 +159,14 @@ public final class DatasetLoader {
       Path present = testImages != null ? testImages : testLabels;
       throw new DatasetException(
           present,
-          "has no partner: "
-              + (testImages == null ? TEST_IMAGES : TEST_LABELS)
-              + "[.gz] is missing from the same folder. Add it, or remove this file to train without a test set.");
+          RuntimeMessages.text("data.idx.noPartner", testImages == null ? TEST_IMAGES : TEST_LABELS));
     }
     if (testImages != null) {
       test = Optional.of(IdxReader.read(idx.name() + " test", testImages, testLabels, all.classNames()));
       if (!test.get().sampleShape().equals(all.sampleShape())) {
         throw new DatasetException(
             testImages,
-            "holds images of "
-                + test.get().sampleShape()
-                + " but the training images are "
-                + all.sampleShape()
-                + ": use the test files that belong to this dataset.");
+            RuntimeMessages.text("data.idx.testShape", String.valueOf(test.get().sampleShape()), String.valueOf(all.sampleShape())));
       }
     }
     StringBuilder source = new StringBuilder();
@@ -200,16 +192,13 @@ public final class DatasetLoader {
       source.append("; its own test set is used, so testFraction ").append(testFraction).append(" is not");
     } else if (testFraction > 0) {
       if (!(testFraction < 1)) {
-        throw new DatasetException(read.file(), "test fraction must be below 1, got " + testFraction + ": set it to 0.1 or 0.2.");
+        throw new DatasetException(read.file(), RuntimeMessages.text("data.testFraction", String.valueOf(testFraction)));
       }
       int[][] parts = StratifiedSplit.indices(all, testFraction, TEST_SPLIT_SEED);
       if (parts[0].length == 0 || parts[1].length == 0) {
         throw new DatasetException(
             read.file(),
-            all.size()
-                + " samples are too few to hold out "
-                + Math.round(testFraction * 100)
-                + "% as a test set and still train: give each class at least two samples, or set testFraction to 0.");
+            RuntimeMessages.text("data.tooFewForTest", String.valueOf(all.size()), String.valueOf(Math.round(testFraction * 100))));
       }
       test = Optional.of(all.subset(parts[1], all.name() + " test"));
       all = all.subset(parts[0], all.name());
@@ -220,11 +209,7 @@ public final class DatasetLoader {
     if (!augmentation.isNone() && all.sampleShape().rank() != 3) {
       throw new DatasetException(
           read.file(),
-          "augmentation changes images (channels, height, width), but the samples of "
-              + all.name()
-              + " are "
-              + all.sampleShape()
-              + ": remove \"augmentation\" from the project's dataset.");
+          RuntimeMessages.text("data.augmentationNotImages", all.name(), String.valueOf(all.sampleShape())));
     }
     Optional<FeatureScaling> scaling = Optional.empty();
     if (options.normalisation() != DatasetRef.Normalisation.NONE) {
@@ -279,10 +264,10 @@ public final class DatasetLoader {
     if (images == null || labels == null) {
       throw new DatasetException(
           folder,
-          (Files.isDirectory(folder) ? "" : "no such folder; ")
-              + "looked for "
-              + (images == null ? TRAIN_IMAGES : TRAIN_LABELS)
-              + "[.gz] here and found nothing. Put the IDX files there, or set the project's dataset path to the folder that holds them.");
+          RuntimeMessages.text(
+              "data.idx.notFound",
+              Files.isDirectory(folder) ? "" : RuntimeMessages.text("data.noSuchFolderPrefix"),
+              (images == null ? TRAIN_IMAGES : TRAIN_LABELS) + "[.gz]"));
     }
     Shape shape = IdxReader.imageShape(images);
     int classes = idx.classNames().size();
@@ -330,16 +315,13 @@ public final class DatasetLoader {
   private static StratifiedSplit split(Dataset all, TrainingSettings settings, Path file) throws DatasetException {
     double fraction = settings.validationFraction();
     if (!(fraction > 0 && fraction < 1)) {
-      throw new DatasetException(file, "validation fraction must be above 0 and below 1, got " + fraction + ": set it to 0.1 or 0.2.");
+      throw new DatasetException(file, RuntimeMessages.text("data.validationFraction", String.valueOf(fraction)));
     }
     StratifiedSplit split = StratifiedSplit.of(all, fraction, settings.seed());
     if (split.train().size() == 0 || split.validation().size() == 0) {
       throw new DatasetException(
           file,
-          all.size()
-              + " samples are too few to hold out "
-              + Math.round(fraction * 100)
-              + "% for validation and still train: give each class at least two samples.");
+          RuntimeMessages.text("data.tooFewForValidation", String.valueOf(all.size()), String.valueOf(Math.round(fraction * 100))));
     }
     return split;
   }

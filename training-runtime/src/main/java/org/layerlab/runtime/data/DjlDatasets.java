@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.DatasetRef.DjlDataset;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * DJL's downloadable datasets (its {@code basicdataset} module): MNIST, Fashion-MNIST and CIFAR-10. DJL downloads them from its
@@ -71,23 +72,16 @@ public final class DjlDatasets {
     if (offline && !isCached(d, djlCache)) {
       throw new DatasetException(
           null,
-          "DJL downloads "
-              + d.displayName()
-              + " from "
-              + REPOSITORY
-              + " on first use, but Layerlab is offline (ai.djl.offline=true or DJL_OFFLINE=true) and DJL's cache does not have it"
-              + " yet ("
-              + cache
-              + "). "
-              + instead(d, projectDir));
+          RuntimeMessages.text("data.djl.offline", d.displayName(), String.valueOf(REPOSITORY), String.valueOf(cache), instead(d, projectDir)));
     }
     try {
       return new Loaded(read(d, ai.djl.training.dataset.Dataset.Usage.TRAIN), read(d, ai.djl.training.dataset.Dataset.Usage.TEST), cache);
     } catch (IOException e) {
       throw new DatasetException(
-          null, "DJL could not download or read " + d.displayName() + " (" + e + ") into " + cache + ". " + instead(d, projectDir), e);
+          null, RuntimeMessages.text("data.djl.downloadFailed", d.displayName(), String.valueOf(e), String.valueOf(cache), instead(d, projectDir)), e);
     } catch (TranslateException e) {
-      throw new DatasetException(null, "DJL could not read " + d.displayName() + " (" + e + ") from " + cache + ". " + instead(d, projectDir), e);
+      throw new DatasetException(
+          null, RuntimeMessages.text("data.djl.readFailed", d.displayName(), String.valueOf(e), String.valueOf(cache), instead(d, projectDir)), e);
     }
   }
 
@@ -111,29 +105,27 @@ public final class DjlDatasets {
   }
 
   /** What to download instead, from where, where to put it, and the dataset type that reads it. */
-  static String instead(DjlDataset d, Path projectDir) {
+  static org.layerlab.model.LocalText instead(DjlDataset d, Path projectDir) {
     String idxFiles = "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz";
     switch (d) {
       case MNIST:
-        return "Go online once so that DJL can download it, or download the four MNIST files "
-            + idxFiles
-            + " (from https://yann.lecun.com/exdb/mnist/ or a mirror of it), put them in "
-            + projectDir.resolve("data/mnist")
-            + " and set the project's dataset to {\"type\": \"idx\", \"name\": \"MNIST\", \"path\": \"data/mnist\"}.";
+        return RuntimeMessages.text(
+            "data.djl.instead.mnist",
+            idxFiles,
+            String.valueOf(projectDir.resolve("data/mnist")),
+            "{\"type\": \"idx\", \"name\": \"MNIST\", \"path\": \"data/mnist\"}");
       case FASHION_MNIST:
-        return "Go online once so that DJL can download it, or download the four Fashion-MNIST files "
-            + idxFiles
-            + " (from https://github.com/zalandoresearch/fashion-mnist, folder data/fashion; on Debian, apt-get install"
-            + " dataset-fashion-mnist puts them in /usr/share/datasets/fashion-mnist), put them in "
-            + projectDir.resolve("data/fashion-mnist")
-            + " and set the project's dataset to {\"type\": \"idx\", \"name\": \"Fashion-MNIST\", \"path\": \"data/fashion-mnist\"}.";
+        return RuntimeMessages.text(
+            "data.djl.instead.fashion",
+            idxFiles,
+            String.valueOf(projectDir.resolve("data/fashion-mnist")),
+            "{\"type\": \"idx\", \"name\": \"Fashion-MNIST\", \"path\": \"data/fashion-mnist\"}");
       case CIFAR_10:
       default:
-        return "Go online once so that DJL can download it, or download cifar-10-binary.tar.gz (the binary version) from"
-            + " https://www.cs.toronto.edu/~kriz/cifar.html, unpack it in "
-            + projectDir.resolve("data")
-            + " (it makes the folder cifar-10-batches-bin) and set the project's dataset to"
-            + " {\"type\": \"cifar\", \"variant\": \"cifar-10\", \"path\": \"data/cifar-10-batches-bin\"}.";
+        return RuntimeMessages.text(
+            "data.djl.instead.cifar",
+            String.valueOf(projectDir.resolve("data")),
+            "{\"type\": \"cifar\", \"variant\": \"cifar-10\", \"path\": \"data/cifar-10-batches-bin\"}");
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.layerlab.model.analysis.Shape;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Reads images and labels in the IDX format of MNIST, Fashion-MNIST and KMNIST: a big-endian header (magic number {@code 0x00000803}
@@ -49,14 +50,7 @@ public final class IdxReader {
     if (im.count() != l.length) {
       throw new DatasetException(
           labels,
-          "holds "
-              + l.length
-              + " labels but "
-              + images.getFileName()
-              + " holds "
-              + im.count()
-              + " images: every image needs exactly one label. Use the labels file that belongs to these images (same prefix, train- or"
-              + " t10k-, from the same download).");
+          RuntimeMessages.text("data.idx.countMismatch", String.valueOf(l.length), String.valueOf(images.getFileName()), String.valueOf(im.count())));
     }
     List<String> names = classNames;
     if (names.isEmpty()) {
@@ -71,23 +65,19 @@ public final class IdxReader {
       names = generated;
     }
     if (names.isEmpty()) {
-      throw new DatasetException(labels, "holds no labels: give a labels file with at least one image's label");
+      throw new DatasetException(labels, RuntimeMessages.text("data.idx.noLabels"));
     }
     for (int i = 0; i < l.length; i++) {
       if (l[i] >= names.size()) {
         throw new DatasetException(
             labels,
-            "label "
-                + l[i]
-                + " of image "
-                + i
-                + " is outside 0.."
-                + (names.size() - 1)
-                + ": the dataset has "
-                + names.size()
-                + " classes ("
-                + String.join(", ", names)
-                + "). Add the missing class names to the project's classNames, or use the labels file that belongs to this dataset.");
+            RuntimeMessages.text(
+                "data.idx.labelOutside",
+                String.valueOf(l[i]),
+                String.valueOf(i),
+                String.valueOf(names.size() - 1),
+                String.valueOf(names.size()),
+                String.join(", ", names)));
       }
     }
     return new Dataset(name, im.pixels(), l, Shape.of(1, im.rows(), im.cols()), names.size(), names);
@@ -102,7 +92,7 @@ public final class IdxReader {
       int rows = header(in, file, 8);
       int cols = header(in, file, 12);
       if (rows < 1 || cols < 1) {
-        throw new DatasetException(file, "has an impossible header: images of " + rows + "x" + cols + " pixels. Copy the file again.");
+        throw new DatasetException(file, RuntimeMessages.text("data.idx.impossibleSize", String.valueOf(rows), String.valueOf(cols)));
       }
       return Shape.of(1, rows, cols);
     } catch (NoSuchFileException e) {
@@ -123,18 +113,12 @@ public final class IdxReader {
       if (count < 0 || rows < 1 || cols < 1) {
         throw new DatasetException(
             file,
-            "has an impossible header: "
-                + count
-                + " images of "
-                + rows
-                + "x"
-                + cols
-                + " pixels. The file is damaged: copy or download it again.");
+            RuntimeMessages.text("data.idx.impossibleImages", String.valueOf(count), String.valueOf(rows), String.valueOf(cols)));
       }
       long total = (long) count * rows * cols;
       if (total > Integer.MAX_VALUE - 8) {
         throw new DatasetException(
-            file, "holds " + count + " images of " + rows + "x" + cols + " pixels, more than fit in one array: use a smaller subset.");
+            file, RuntimeMessages.text("data.idx.tooLarge", String.valueOf(count), String.valueOf(rows), String.valueOf(cols)));
       }
       float[] pixels = new float[(int) total];
       byte[] buf = new byte[CHUNK];
@@ -151,21 +135,15 @@ public final class IdxReader {
           long perImage = (long) rows * cols;
           throw new DatasetException(
               file,
-              "is truncated: its header promises "
-                  + count
-                  + " images of "
-                  + rows
-                  + "x"
-                  + cols
-                  + " pixels ("
-                  + total
-                  + " bytes) but the file ends after "
-                  + done
-                  + " bytes of pixels, "
-                  + missing
-                  + " bytes missing (only "
-                  + done / perImage
-                  + " whole images). Copy or download the file again.");
+              RuntimeMessages.text(
+                  "data.idx.truncatedImages",
+                  String.valueOf(count),
+                  String.valueOf(rows),
+                  String.valueOf(cols),
+                  String.valueOf(total),
+                  String.valueOf(done),
+                  String.valueOf(missing),
+                  String.valueOf(done / perImage)));
         }
       }
       return new Images(count, rows, cols, pixels);
@@ -183,7 +161,7 @@ public final class IdxReader {
       checkMagic(file, magic, LABELS_MAGIC, "labels", 1);
       int count = header(in, file, 4);
       if (count < 0) {
-        throw new DatasetException(file, "has an impossible header: " + count + " labels. The file is damaged: copy or download it again.");
+        throw new DatasetException(file, RuntimeMessages.text("data.idx.impossibleLabels", String.valueOf(count)));
       }
       int[] labels = new int[count];
       byte[] buf = new byte[CHUNK];
@@ -198,13 +176,7 @@ public final class IdxReader {
         if (got < want) {
           throw new DatasetException(
               file,
-              "is truncated: its header promises "
-                  + count
-                  + " labels but the file ends after "
-                  + done
-                  + ", "
-                  + (count - done)
-                  + " bytes missing. Copy or download the file again.");
+              RuntimeMessages.text("data.idx.truncatedLabels", String.valueOf(count), String.valueOf(done), String.valueOf(count - done)));
         }
       }
       return labels;
@@ -221,52 +193,27 @@ public final class IdxReader {
     }
     String found = String.format("0x%08x", magic);
     if (magic == IMAGES_MAGIC || magic == LABELS_MAGIC) {
-      String other = magic == IMAGES_MAGIC ? "an images" : "a labels";
-      throw new DatasetException(
-          file,
-          "is "
-              + other
-              + " file (magic number "
-              + found
-              + "), not "
-              + (kind.equals("images") ? "an images" : "a labels")
-              + " file: the image and label files look mislabelled or swapped. Give "
-              + (kind.equals("images") ? "the *-images-idx3-ubyte file as images" : "the *-labels-idx1-ubyte file as labels")
-              + ".");
+      throw new DatasetException(file, RuntimeMessages.text(kind.equals("images") ? "data.idx.swapped.wantImages" : "data.idx.swapped.wantLabels", found));
     }
     if ((magic >>> 16) != 0) {
       throw new DatasetException(
           file,
-          "does not start with an IDX magic number (found "
-              + found
-              + ", expected "
-              + String.format("0x%08x", expected)
-              + " for "
-              + kind
-              + "): it is not an IDX file, or not a complete gzip of one. Copy or download the file again.");
+          RuntimeMessages.text("data.idx.noMagic", found, String.format("0x%08x", expected), kindText(kind)));
     }
     int type = (magic >>> 8) & 0xFF;
     if (type != 0x08) {
       throw new DatasetException(
           file,
-          "holds IDX values of type "
-              + String.format("0x%02x", type)
-              + ", not unsigned bytes (0x08): Layerlab reads 8-bit "
-              + kind
-              + " as MNIST ships them. Convert the file to unsigned bytes.");
+          RuntimeMessages.text("data.idx.valueType", String.format("0x%02x", type), kindText(kind)));
     }
     throw new DatasetException(
         file,
-        "is an IDX array with "
-            + (magic & 0xFF)
-            + " dimensions, but "
-            + (kind.equals("images") ? "an images" : "a labels")
-            + " file has "
-            + dims
-            + (dims == 3 ? " (count, rows, columns)" : " (count)")
-            + ": give the "
-            + kind
-            + " file here.");
+        RuntimeMessages.text(kind.equals("images") ? "data.idx.dimensions.images" : "data.idx.dimensions.labels", String.valueOf(magic & 0xFF), String.valueOf(dims)));
+  }
+
+  /** "images" or "labels", in the reader's language. */
+  private static org.layerlab.model.LocalText kindText(String kind) {
+    return RuntimeMessages.text(kind.equals("images") ? "data.idx.kind.images" : "data.idx.kind.labels");
   }
 
   /** The gzip-decompressing or raw stream, decided by the first two bytes. */
@@ -298,9 +245,7 @@ public final class IdxReader {
     if (got < 4) {
       throw new DatasetException(
           file,
-          "ends after "
-              + (offset + got)
-              + " bytes, inside the IDX header: it is empty or cut short, not an IDX file. Copy or download the file again.");
+          RuntimeMessages.text("data.idx.headerCut", String.valueOf(offset + got)));
     }
     return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
   }
@@ -327,14 +272,14 @@ public final class IdxReader {
   }
 
   private static DatasetException missing(Path file) {
-    return new DatasetException(file, "no such file: put the IDX file there, or fix the dataset path in the project.");
+    return new DatasetException(file, RuntimeMessages.text("data.idx.noSuchFile"));
   }
 
   private static DatasetException unreadable(Path file, IOException e) {
-    String what =
+    org.layerlab.model.LocalText what =
         e instanceof ZipException
-            ? "is a damaged gzip file (" + e.getMessage() + "): copy or download it again."
-            : "cannot be read (" + e + "): check that it exists and that you may read it.";
+            ? RuntimeMessages.text("data.damagedGzip", String.valueOf(e.getMessage()))
+            : RuntimeMessages.text("data.unreadable", String.valueOf(e));
     return new DatasetException(file, what, e);
   }
 }

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.layerlab.model.analysis.Shape;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Reads images from a folder that has one sub-folder per class: {@code pets/cat/*.png}, {@code pets/dog/*.jpg}. The classes are the
@@ -39,20 +40,20 @@ public final class ImageFolderReader {
   static List<Path> classFolders(Path folder) throws DatasetException {
     if (!Files.isDirectory(folder)) {
       throw new DatasetException(
-          folder, "no such folder: give the folder that holds one sub-folder of images per class, such as pets/cat and pets/dog.");
+          folder, RuntimeMessages.text("data.images.noSuchFolder"));
     }
     List<Path> classes;
     try (Stream<Path> entries = Files.list(folder)) {
       classes = entries.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
     } catch (IOException e) {
-      throw new DatasetException(folder, "cannot be listed (" + e.getMessage() + "): check that you may read it.", e);
+      throw new DatasetException(folder, RuntimeMessages.text("data.unlistable", String.valueOf(e.getMessage())), e);
     }
     if (classes.size() < 2) {
       throw new DatasetException(
           folder,
-          "has "
-              + (classes.isEmpty() ? "no sub-folders" : "one sub-folder (" + classes.get(0).getFileName() + ")")
-              + ", but a classifier needs at least two classes: put the images of each class in a sub-folder named after the class.");
+          classes.isEmpty()
+              ? RuntimeMessages.text("data.images.noClasses")
+              : RuntimeMessages.text("data.images.oneClass", String.valueOf(classes.get(0).getFileName())));
     }
     return classes;
   }
@@ -63,11 +64,11 @@ public final class ImageFolderReader {
     try (Stream<Path> entries = Files.list(classFolder)) {
       images = entries.filter(Files::isRegularFile).filter(p -> !hidden(p)).filter(ImageFolderReader::isImage).sorted().toList();
     } catch (IOException e) {
-      throw new DatasetException(classFolder, "cannot be listed (" + e.getMessage() + "): check that you may read it.", e);
+      throw new DatasetException(classFolder, RuntimeMessages.text("data.unlistable", String.valueOf(e.getMessage())), e);
     }
     if (images.isEmpty()) {
       throw new DatasetException(
-          classFolder, "holds no images (PNG, JPEG, GIF or BMP) for class '" + classFolder.getFileName() + "': add some, or remove the folder.");
+          classFolder, RuntimeMessages.text("data.images.emptyClass", String.valueOf(classFolder.getFileName())));
     }
     return images;
   }
@@ -135,24 +136,20 @@ public final class ImageFolderReader {
       } else if (width == 0 && (image.getWidth() != w || image.getHeight() != h)) {
         throw new DatasetException(
             file,
-            "is "
-                + image.getWidth()
-                + "x"
-                + image.getHeight()
-                + " pixels, but "
-                + folder.relativize(sizeSetter)
-                + " is "
-                + w
-                + "x"
-                + h
-                + ": the images have mixed sizes. Set width and height in the dataset to resize them all, or make them the same size.");
+            RuntimeMessages.text(
+                "data.images.mixedSizes",
+                String.valueOf(image.getWidth()),
+                String.valueOf(image.getHeight()),
+                String.valueOf(folder.relativize(sizeSetter)),
+                String.valueOf(w),
+                String.valueOf(h)));
       }
       int sample = channels * w * h;
       if (pixels == null) {
         long total = (long) sample * files.size();
         if (total > Integer.MAX_VALUE - 8) {
           throw new DatasetException(
-              folder, files.size() + " images of " + w + "x" + h + " are more values than fit in one array: resize them smaller.");
+              folder, RuntimeMessages.text("data.images.tooLarge", String.valueOf(files.size()), String.valueOf(w), String.valueOf(h)));
         }
         pixels = new float[(int) total];
       }
@@ -309,11 +306,11 @@ public final class ImageFolderReader {
 
   private static DatasetException notAnImage(Path file) {
     return new DatasetException(
-        file, "is not an image Java can decode (PNG, JPEG, GIF or BMP), though its name says so: replace it, or remove it from the folder.");
+        file, RuntimeMessages.text("data.images.notAnImage"));
   }
 
   private static DatasetException undecodable(Path file, Exception e) {
     return new DatasetException(
-        file, "cannot be decoded (" + e.getMessage() + "): the image is damaged or cut short. Replace it, or remove it from the folder.", e);
+        file, RuntimeMessages.text("data.images.undecodable", String.valueOf(e.getMessage())), e);
   }
 }

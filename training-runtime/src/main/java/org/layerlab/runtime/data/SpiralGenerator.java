@@ -2,9 +2,11 @@ package org.layerlab.runtime.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.DatasetRef;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * The seeded 2-D spiral of Stanford's CS231n notes ("Putting it together: minimal neural network case study"): {@code classes} arms
@@ -42,10 +44,18 @@ public final class SpiralGenerator {
         s++;
       }
     }
+    return new Dataset("Spiral", xy, labels, Shape.of(2), k, classNames(k, Locale.ENGLISH));
+  }
+
+  /**
+   * The names of a spiral's {@code k} arms in {@code locale}'s language: "arm 1", "arm 2", ... in English, which the data, the run
+   * store and the command line use; a window shows them in its language ({@link GeneratedClasses}).
+   */
+  static List<String> classNames(int k, Locale locale) {
     List<String> names = new ArrayList<>();
     for (int j = 1; j <= k; j++) {
-      names.add("arm " + j);
+      names.add(RuntimeMessages.text("generated.arm", String.valueOf(j)).message(locale));
     }
-    return new Dataset("Spiral", xy, labels, Shape.of(2), k, names);
+    return names;
   }
 }

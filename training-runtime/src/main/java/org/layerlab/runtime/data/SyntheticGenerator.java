@@ -2,10 +2,13 @@ package org.layerlab.runtime.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import org.layerlab.model.LocalText;
 import org.layerlab.model.analysis.Shape;
 import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.DatasetRef.SyntheticKind;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Generates the small teaching datasets of {@link SyntheticKind}, all seeded: the same reference always gives the same samples in the
@@ -32,7 +35,9 @@ import org.layerlab.model.project.DatasetRef.SyntheticKind;
  */
 public final class SyntheticGenerator {
 
-  static final List<String> WAVES = List.of("sine", "square", "triangle", "sawtooth");
+  /** The waves of the sequence kind, one per class, as the bundle names them. */
+  private static final List<String> WAVE_KEYS =
+      List.of("generated.wave.sine", "generated.wave.square", "generated.wave.triangle", "generated.wave.sawtooth");
 
   private SyntheticGenerator() {}
 
@@ -105,7 +110,7 @@ public final class SyntheticGenerator {
         s++;
       }
     }
-    return new Dataset(name, features, labels, shape, k, classNames(ref.kind(), k));
+    return new Dataset(name, features, labels, shape, k, classNames(ref.kind(), k, Locale.ENGLISH));
   }
 
   private static Dataset regression(DatasetRef.Synthetic ref, Random random, String name) {
@@ -144,16 +149,23 @@ public final class SyntheticGenerator {
     }
   }
 
-  private static List<String> classNames(SyntheticKind kind, int k) {
+  /**
+   * The names of the {@code k} classes of a {@code kind} set in {@code locale}'s language. The data, the run store and the
+   * command line use the English ones; a window shows them in its language ({@link GeneratedClasses}).
+   */
+  static List<String> classNames(SyntheticKind kind, int k, Locale locale) {
     List<String> names = new ArrayList<>();
     for (int c = 0; c < k; c++) {
-      switch (kind) {
-        case CIRCLES -> names.add("ring " + (c + 1));
-        case XOR -> names.add(c == 0 ? "same sign" : "opposite signs");
-        case GAUSSIANS -> names.add("cluster " + (c + 1));
-        case MOONS -> names.add(c == 0 ? "upper moon" : "lower moon");
-        default -> names.add(WAVES.get(c));
-      }
+      String number = String.valueOf(c + 1);
+      LocalText name =
+          switch (kind) {
+            case CIRCLES -> RuntimeMessages.text("generated.ring", number);
+            case XOR -> RuntimeMessages.text(c == 0 ? "generated.xor.same" : "generated.xor.opposite");
+            case GAUSSIANS -> RuntimeMessages.text("generated.cluster", number);
+            case MOONS -> RuntimeMessages.text(c == 0 ? "generated.moons.upper" : "generated.moons.lower");
+            default -> RuntimeMessages.text(WAVE_KEYS.get(c));
+          };
+      names.add(name.message(locale));
     }
     return names;
   }

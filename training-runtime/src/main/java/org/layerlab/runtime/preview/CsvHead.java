@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.runtime.data.DatasetException;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * The first lines of a CSV file as text, for showing a table and choosing the target column before the file is read as a dataset.
@@ -64,7 +65,7 @@ public record CsvHead(List<String> columns, List<List<String>> rows, char delimi
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       List<String> header = next(in, delimiter);
       if (header == null) {
-        throw new DatasetException(file, "is empty: the first line must name the columns, the lines after it hold the samples.");
+        throw new DatasetException(file, RuntimeMessages.text("data.csv.empty"));
       }
       List<List<String>> rows = new ArrayList<>();
       List<String> row;
@@ -79,12 +80,12 @@ public record CsvHead(List<String> columns, List<List<String>> rows, char delimi
 
   private static DatasetException problem(Path file, IOException e) {
     if (e instanceof NoSuchFileException) {
-      return new DatasetException(file, "no such file: put the CSV file there, or fix the dataset's path.");
+      return new DatasetException(file, RuntimeMessages.text("data.csv.noSuchFile"));
     }
     if (e instanceof CharacterCodingException) {
-      return new DatasetException(file, "is not UTF-8 text: save it as UTF-8 (CSV UTF-8 in spreadsheet programs).", e);
+      return new DatasetException(file, RuntimeMessages.text("data.notUtf8"), e);
     }
-    return new DatasetException(file, "cannot be read (" + e + "): check that it exists and that you may read it.", e);
+    return new DatasetException(file, RuntimeMessages.text("data.unreadable", String.valueOf(e)), e);
   }
 
   /** The next record's cells, or {@code null} at the end; blank lines are skipped. */

@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.model.project.TrainingSettings.DeviceChoice;
+import org.layerlab.runtime.text.LocalizedStateException;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /** Where a run trains: the first GPU when the settings allow it and the engine finds one, else the CPU. */
 public final class DeviceSelection {
@@ -21,9 +23,7 @@ public final class DeviceSelection {
       case AUTO -> gpus > 0 ? Device.gpu(0) : Device.cpu();
       case GPU -> {
         if (gpus < 1) {
-          throw new IllegalStateException(
-              "The training settings ask for a GPU, but the engine finds none on this machine (it needs an NVIDIA GPU with CUDA and"
-                  + " DJL's CUDA build of PyTorch): set device to auto or cpu to train on the CPU.");
+          throw new LocalizedStateException(RuntimeMessages.text("run.noGpu"));
         }
         yield Device.gpu(0);
       }

@@ -1,10 +1,13 @@
 package org.layerlab.runtime.train;
 
 import java.util.Locale;
-import org.layerlab.runtime.events.RegressionScores;
+import org.layerlab.model.LocalText;
+import org.layerlab.model.Localized;
 import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.events.RegressionScores;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStatus;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /** How far a run got, and the {@link RunEnded} events it can end with, each with a message a user can act on. */
 final class RunEndings {
@@ -50,109 +53,116 @@ final class RunEndings {
   }
 
   /** "validation accuracy 84.1%", or for a regression "validation R² 0.981". */
-  private String validationFigure() {
+  private LocalText validationFigure() {
     return regression
-        ? "validation R\u00b2 " + (Double.isNaN(lastValidationRSquared) ? "unknown" : String.format(Locale.ROOT, "%.4f", lastValidationRSquared))
-        : "validation accuracy " + percent(lastValidationAccuracy);
+        ? RuntimeMessages.text(
+            "run.figure.rSquared",
+            Double.isNaN(lastValidationRSquared) ? RuntimeMessages.text("run.unknown") : String.format(Locale.ROOT, "%.4f", lastValidationRSquared))
+        : RuntimeMessages.text("run.figure.accuracy", percentText(lastValidationAccuracy));
   }
 
+  /** An ending whose message the runtime can say in any language; its English is the event's message. */
+  RunEnded ended(RunStatus status, Localized text) {
+    return new RunEnded(
+        runId, status, epochsCompleted, lastValidationAccuracy, text.message(Locale.ENGLISH), System.currentTimeMillis(), text);
+  }
+
+  /** An ending whose message is English only (an error from a part that does not translate its messages). */
   RunEnded ended(RunStatus status, String message) {
     return new RunEnded(runId, status, epochsCompleted, lastValidationAccuracy, message, System.currentTimeMillis());
+  }
+
+  /** FAILED with {@code e}'s message for the user, in any language when it can say it so, else in English. */
+  RunEnded failed(Exception e) {
+    return e instanceof Localized l ? ended(RunStatus.FAILED, l) : ended(RunStatus.FAILED, e.getMessage());
   }
 
   RunEnded finished(int epochs) {
     return ended(
         RunStatus.FINISHED,
-        String.format(
-            Locale.ROOT,
-            "Finished %d %s (%d steps): %s, validation loss %.4f.",
-            epochs,
-            epochs == 1 ? "epoch" : "epochs",
-            step,
+        RuntimeMessages.text(
+            epochs == 1 ? "run.finished.one" : "run.finished",
+            String.valueOf(epochs),
+            String.valueOf(step),
             validationFigure(),
-            lastValidationLoss)
-            + testSentence());
+            String.format(Locale.ROOT, "%.4f", lastValidationLoss),
+            testSentence()));
   }
 
   /** " Test accuracy 84.1% on 1,000 samples." when the final report measured a test split, else empty. */
-  private String testSentence() {
-    if (testRegression != null) {
-      return "test".equals(testSet)
-          ? String.format(
-              Locale.ROOT,
-              " Test R\u00b2 %.4f, RMSE %.4g, MAE %.4g on %,d samples.",
-              testRegression.rSquared(),
-              testRegression.rootMeanSquaredError(),
-              testRegression.meanAbsoluteError(),
-              testSamples)
-          : "";
+  private Object testSentence() {
+    if (!"test".equals(testSet)) {
+      return "";
     }
-    return "test".equals(testSet) ? String.format(Locale.ROOT, " Test accuracy %s on %,d samples.", percent(testAccuracy), testSamples) : "";
+    String samples = String.format(Locale.ROOT, "%,d", testSamples);
+    if (testRegression != null) {
+      return RuntimeMessages.text(
+          "run.test.regression",
+          String.format(Locale.ROOT, "%.4f", testRegression.rSquared()),
+          String.format(Locale.ROOT, "%.4g", testRegression.rootMeanSquaredError()),
+          String.format(Locale.ROOT, "%.4g", testRegression.meanAbsoluteError()),
+          samples);
+    }
+    return RuntimeMessages.text("run.test.accuracy", percentText(testAccuracy), samples);
   }
 
   /** FINISHED before the last epoch: the watched metric stopped improving. */
   RunEnded stoppedEarly(TrainingSettings.Metric metric, TrainingSettings.EarlyStopping rule, org.layerlab.runtime.metrics.MetricWatch watch) {
-    String name = metric.jsonName().replace('_', ' ');
+    LocalText name =
+        switch (metric) {
+          case VALIDATION_LOSS -> RuntimeMessages.text("run.metric.validationLoss");
+          case VALIDATION_ACCURACY -> RuntimeMessages.text("run.metric.validationAccuracy");
+          case VALIDATION_F1 -> RuntimeMessages.text("run.metric.validationF1");
+          case TRAIN_LOSS -> RuntimeMessages.text("run.metric.trainLoss");
+        };
     return ended(
         RunStatus.FINISHED,
-        String.format(
-            Locale.ROOT,
-            "Stopped early after epoch %d of %d (%d steps): the %s has not improved%s for %d epochs. The best, %.4f, was after epoch %d;"
-                + " %s now.",
-            epochsCompleted,
-            settings.epochs(),
-            step,
+        RuntimeMessages.text(
+            "run.stoppedEarly",
+            String.valueOf(epochsCompleted),
+            String.valueOf(settings.epochs()),
+            String.valueOf(step),
             name,
-            rule.minDelta() > 0 ? " by more than " + number(rule.minDelta()) : "",
-            rule.patience(),
-            watch.best(),
-            watch.bestEpoch(),
-            validationFigure())
-            + testSentence());
+            rule.minDelta() > 0 ? RuntimeMessages.text("run.stoppedEarly.byMoreThan", number(rule.minDelta())) : "",
+            String.valueOf(rule.patience()),
+            String.format(Locale.ROOT, "%.4f", watch.best()),
+            String.valueOf(watch.bestEpoch()),
+            validationFigure(),
+            testSentence()));
   }
 
   RunEnded stoppedAt(int epoch) {
-    String message =
+    LocalText text =
         epochsCompleted == 0
-            ? "Stopped by the user in epoch " + epoch + " at step " + step + ", before the first epoch ended."
-            : "Stopped by the user in epoch "
-                + epoch
-                + " at step "
-                + step
-                + "; "
-                + validationFigure()
-                + " after epoch "
-                + epochsCompleted
-                + ".";
-    return ended(RunStatus.STOPPED, message);
+            ? RuntimeMessages.text("run.stopped.firstEpoch", String.valueOf(epoch), String.valueOf(step))
+            : RuntimeMessages.text(
+                "run.stopped", String.valueOf(epoch), String.valueOf(step), validationFigure(), String.valueOf(epochsCompleted));
+    return ended(RunStatus.STOPPED, text);
   }
 
-  RunEnded diverged(String what) {
+  /** DIVERGED: {@code what} says which loss became what, and where. */
+  RunEnded diverged(LocalText what) {
     double rate = settings.learningRate();
     return ended(
         RunStatus.DIVERGED,
-        "Training diverged: "
-            + what
-            + ". Lower the learning rate: it is "
-            + number(rate)
-            + " with "
-            + TrainingSetup.displayName(settings.algorithm())
-            + "; try "
-            + number(rate / 10)
-            + ".");
+        RuntimeMessages.text(
+            "run.diverged", what, number(rate), TrainingSetup.displayName(settings.algorithm()), number(rate / 10)));
   }
 
-  String failureMessage(Throwable e) {
-    String where = step == 0 ? "" : " at step " + step;
+  LocalText failureMessage(Throwable e) {
+    String step = String.valueOf(this.step);
     if (e instanceof OutOfMemoryError) {
-      return "Training ran out of memory" + where + ": lower the batch size, use a smaller model, or give Layerlab more memory (-Xmx).";
+      return this.step == 0 ? RuntimeMessages.text("run.outOfMemory") : RuntimeMessages.text("run.outOfMemory.at", step);
     }
     if (e instanceof LinkageError || e.getClass().getName().equals("ai.djl.engine.EngineException")) {
-      return "The PyTorch engine could not start ("
-          + e
-          + "): check that pytorch-engine, pytorch-jni and pytorch-native-cpu of matching versions are on the class path.";
+      return RuntimeMessages.text("run.engineFailed", String.valueOf(e));
     }
-    return "Training failed" + where + ": " + e + ". This is likely a bug in Layerlab or DJL; the log holds the full error.";
+    return this.step == 0 ? RuntimeMessages.text("run.failed", String.valueOf(e)) : RuntimeMessages.text("run.failed.at", step, String.valueOf(e));
+  }
+
+  /** A share as "84.1%", or "unknown" in the reader's language when it is NaN. */
+  private static Object percentText(double fraction) {
+    return Double.isNaN(fraction) ? RuntimeMessages.text("run.unknown") : percent(fraction);
   }
 
   static String percent(double fraction) {

@@ -2,11 +2,13 @@ package org.layerlab.runtime.train;
 
 import java.util.List;
 import java.util.Optional;
+import org.layerlab.model.LocalText;
 import org.layerlab.model.project.TrainingSettings;
 import org.layerlab.model.project.TrainingSettings.LossKind;
 import org.layerlab.model.project.TrainingSettings.Metric;
 import org.layerlab.model.project.TrainingSettings.ScheduleKind;
 import org.layerlab.runtime.data.Dataset;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Whether the training settings suit the data's task. A regression needs a loss that compares values (mean squared error, L1 or
@@ -19,31 +21,19 @@ final class TaskCheck {
   private TaskCheck() {}
 
   /** A message naming the setting at fault and the fix, or empty when the settings suit the data. */
-  static Optional<String> problem(TrainingSettings settings, Dataset train) {
+  static Optional<LocalText> problem(TrainingSettings settings, Dataset train) {
     if (!train.isRegression()) {
       return Optional.empty();
     }
-    String what = "The data is a regression (" + String.join(", ", train.targetNames()) + " to predict)";
+    String targets = String.join(", ", train.targetNames());
     if (CLASSIFICATION_ONLY.contains(settings.loss().kind())) {
-      return Optional.of(
-          what
-              + ", but the loss is "
-              + settings.loss().kind().jsonName()
-              + ", a classification loss that needs class labels: choose a regression loss, mse, l1 or huber.");
+      return Optional.of(RuntimeMessages.text("run.regression.classificationLoss", targets, settings.loss().kind().jsonName()));
     }
     if (settings.earlyStopping() != null && isClassificationMetric(settings.earlyStopping().metric())) {
-      return Optional.of(
-          what
-              + ", but early stopping watches "
-              + settings.earlyStopping().metric().jsonName()
-              + ", which only a classifier has: watch validation_loss or train_loss.");
+      return Optional.of(RuntimeMessages.text("run.regression.earlyStoppingMetric", targets, settings.earlyStopping().metric().jsonName()));
     }
     if (settings.schedule().kind() == ScheduleKind.PLATEAU && isClassificationMetric(settings.schedule().monitor())) {
-      return Optional.of(
-          what
-              + ", but the reduce-on-plateau schedule watches "
-              + settings.schedule().monitor().jsonName()
-              + ", which only a classifier has: watch validation_loss or train_loss.");
+      return Optional.of(RuntimeMessages.text("run.regression.plateauMetric", targets, settings.schedule().monitor().jsonName()));
     }
     return Optional.empty();
   }

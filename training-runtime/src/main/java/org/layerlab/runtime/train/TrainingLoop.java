@@ -32,12 +32,14 @@ import org.layerlab.runtime.events.EpochScores;
 import org.layerlab.runtime.events.LearningRateChanged;
 import org.layerlab.runtime.events.ParameterHistogram;
 import org.layerlab.runtime.events.ParameterHistograms;
+import org.layerlab.runtime.events.RegressionReport;
+import org.layerlab.runtime.events.RegressionScores;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunPaused;
 import org.layerlab.runtime.events.RunRestored;
 import org.layerlab.runtime.events.RunResumed;
-import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.events.RunStarted;
+import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.events.StepDetails;
 import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TestReport;
@@ -45,17 +47,16 @@ import org.layerlab.runtime.events.TrainingListener;
 import org.layerlab.runtime.metrics.ClassificationTally;
 import org.layerlab.runtime.metrics.ConfusionMatrix;
 import org.layerlab.runtime.metrics.Histograms;
-import org.layerlab.runtime.metrics.WorstSamples;
 import org.layerlab.runtime.metrics.MetricWatch;
 import org.layerlab.runtime.metrics.RegressionErrors;
-import org.layerlab.runtime.events.RegressionReport;
-import org.layerlab.runtime.events.RegressionScores;
+import org.layerlab.runtime.metrics.WorstSamples;
 import org.layerlab.runtime.optim.Gradients;
 import org.layerlab.runtime.optim.LayerlabOptimizer;
 import org.layerlab.runtime.optim.LearningRateSchedule;
 import org.layerlab.runtime.optim.ParameterRates;
 import org.layerlab.runtime.optim.SampleLoss;
 import org.layerlab.runtime.optim.ScheduleTracker;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /** The epochs of one run, on an initialised trainer: batches, parameter updates, validation and the events they make. */
 final class TrainingLoop implements RunControl.Reporter {
@@ -237,8 +238,13 @@ final class TrainingLoop implements RunControl.Reporter {
           batchLoss = lossArray.getFloat();
           endings.step++;
           if (!Double.isFinite(batchLoss)) {
-            String where = " at step " + endings.step + " (epoch " + epoch + ", batch " + batch + ")";
-            return endings.diverged("the training loss became " + batchLoss + where);
+            return endings.diverged(
+                RuntimeMessages.text(
+                    "run.diverged.trainingLoss",
+                    String.valueOf(batchLoss),
+                    String.valueOf(endings.step),
+                    String.valueOf(epoch),
+                    String.valueOf(batch)));
           }
           rate = schedule.rate(endings.step - 1);
           List<NDArray> gradients = new ArrayList<>(trainable.size());
@@ -274,7 +280,8 @@ final class TrainingLoop implements RunControl.Reporter {
       Figures validationFigures = validation.run(trainer, loss, confusion);
       if (!Double.isFinite(validationFigures.loss())) {
         return endings.diverged(
-            "the validation loss became " + validationFigures.loss() + " after epoch " + epoch + " (step " + endings.step + ")");
+            RuntimeMessages.text(
+                "run.diverged.validationLoss", String.valueOf(validationFigures.loss()), String.valueOf(epoch), String.valueOf(endings.step)));
       }
       endings.epochEnded(epoch, validationFigures);
       schedule.epochEnded(epoch, value(settings.schedule().monitor(), trainFigures, validationFigures));

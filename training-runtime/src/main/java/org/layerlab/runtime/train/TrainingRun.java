@@ -35,8 +35,10 @@ import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TrainingListener;
 import org.layerlab.runtime.optim.SampleLoss;
+import org.layerlab.runtime.text.RuntimeMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.layerlab.runtime.text.LocalizedStateException;
 
 /**
  * One training run: loads the data, compiles the model, trains for the project's epochs and reports through a {@link TrainingListener}.
@@ -92,13 +94,8 @@ public final class TrainingRun implements Callable<RunEnded> {
   @Override
   public RunEnded call() {
     if (!called.compareAndSet(false, true)) {
-      return new RunEnded(
-          request.runId(),
-          RunStatus.FAILED,
-          0,
-          Double.NaN,
-          "This run has already been started once: create a new TrainingRun to train again.",
-          System.currentTimeMillis());
+      org.layerlab.model.LocalText again = RuntimeMessages.text("run.alreadyStarted");
+      return new RunEnded(request.runId(), RunStatus.FAILED, 0, Double.NaN, again.english(), System.currentTimeMillis(), again);
     }
     RunEnded end;
     try {
@@ -195,20 +192,21 @@ public final class TrainingRun implements Callable<RunEnded> {
     TrainingSettings settings = project.training();
     List<String> settingProblems = settings.problems();
     if (!settingProblems.isEmpty()) {
-      return endings.ended(RunStatus.FAILED, "The training settings cannot be used: " + String.join("; ", settingProblems) + ".");
+      org.layerlab.model.Localized problems = locale -> String.join("; ", settings.problems(locale));
+      return endings.ended(RunStatus.FAILED, RuntimeMessages.text("run.settingsProblems", problems));
     }
     Device device;
     try {
       device = DeviceSelection.choose(settings);
     } catch (IllegalStateException e) {
-      return endings.ended(RunStatus.FAILED, e.getMessage());
+      return endings.failed(e);
     }
     Checkpoint resumeFrom = null;
     if (request.resume()) {
       try {
         resumeFrom = lastCheckpoint(project);
       } catch (IllegalStateException e) {
-        return endings.ended(RunStatus.FAILED, e.getMessage());
+        return endings.failed(e);
       }
     }
     LoadedData data = request.data();
@@ -216,11 +214,11 @@ public final class TrainingRun implements Callable<RunEnded> {
       try {
         data = DatasetLoader.load(project.dataset(), request.projectDir(), settings);
       } catch (DatasetException e) {
-        return endings.ended(RunStatus.FAILED, "The data could not be loaded: " + e.getMessage());
+        return endings.ended(RunStatus.FAILED, RuntimeMessages.text("run.dataNotLoaded", e));
       }
     }
     LOG.info("Run '{}': {}", request.runName(), data.source());
-    Optional<String> taskProblem = TaskCheck.problem(settings, data.train());
+    Optional<org.layerlab.model.LocalText> taskProblem = TaskCheck.problem(settings, data.train());
     if (taskProblem.isPresent()) {
       return endings.ended(RunStatus.FAILED, taskProblem.get());
     }
@@ -230,28 +228,27 @@ public final class TrainingRun implements Callable<RunEnded> {
     try {
       compiled = BlockCompiler.compileForTraining(project.model());
     } catch (InvalidModelException e) {
-      return endings.ended(RunStatus.FAILED, e.getMessage());
+      return endings.ended(RunStatus.FAILED, e);
     }
     ModelAnalysis fit = ModelAnalyzer.analyze(project.model(), data.train().signature());
     if (!fit.valid()) {
+      ModelSpec model = project.model();
+      org.layerlab.model.analysis.DataSignature signature = data.train().signature();
+      org.layerlab.model.Localized problems =
+          locale -> InvalidModelException.describe(ModelAnalyzer.analyze(model, signature, locale).problems(), locale);
       return endings.ended(
           RunStatus.FAILED,
-          "The model does not fit the data (samples "
-              + data.train().sampleShape()
-              + ", "
-              + data.train().classes()
-              + " classes): "
-              + InvalidModelException.describe(fit.problems()));
+          RuntimeMessages.text("run.modelDoesNotFit", String.valueOf(data.train().sampleShape()), String.valueOf(data.train().classes()), problems));
     }
     if (settings.transfer() != null) {
       try {
         Transfer.check(settings.transfer(), project.model());
       } catch (IllegalStateException e) {
-        return endings.ended(RunStatus.FAILED, e.getMessage());
+        return endings.failed(e);
       }
     }
     if (stopping()) {
-      return endings.ended(RunStatus.STOPPED, "Stopped by the user before training began.");
+      return endings.ended(RunStatus.STOPPED, RuntimeMessages.text("run.stoppedBeforeStart"));
     }
     return fit(compiled, data, settings, resumeFrom, device);
   }
@@ -265,25 +262,19 @@ public final class TrainingRun implements Callable<RunEnded> {
     CheckpointFolder folder = CheckpointFolder.of(request.checkpointDir());
     try {
       if (!folder.has(CheckpointKind.LAST)) {
-        throw new IllegalStateException(
-            "There is no checkpoint to resume from in "
-                + folder.dir()
-                + ": the run stopped before its first epoch ended, or kept no checkpoints. Train it again from the start.");
+        throw new LocalizedStateException(RuntimeMessages.text("run.resume.noCheckpoint", String.valueOf(folder.dir())));
       }
       Optional<String> trained = folder.readProject();
       if (trained.isPresent()) {
         ModelSpec was = ProjectFiles.parse(trained.get(), folder.dir().resolve(CheckpointFolder.PROJECT_FILE)).model();
         if (!was.equals(project.model())) {
-          throw new IllegalStateException(
-              "The checkpoint in "
-                  + folder.dir()
-                  + " was made by another model: a run resumes with the model it was trained with. Undo the model changes, or train"
-                  + " a new run.");
+          throw new LocalizedStateException(RuntimeMessages.text("run.resume.otherModel", String.valueOf(folder.dir())));
         }
       }
       return folder.read(CheckpointKind.LAST);
     } catch (IOException | ProjectFileException e) {
-      throw new IllegalStateException("The checkpoint in " + folder.dir() + " cannot be read: " + e.getMessage(), e);
+      throw new LocalizedStateException(
+          RuntimeMessages.text("run.resume.unreadable", String.valueOf(folder.dir()), e instanceof org.layerlab.model.Localized l ? l : String.valueOf(e.getMessage())), e);
     }
   }
 
@@ -308,7 +299,7 @@ public final class TrainingRun implements Callable<RunEnded> {
           try {
             transfer = Transfer.apply(settings.transfer(), request, parameters);
           } catch (IllegalStateException e) {
-            return endings.ended(RunStatus.FAILED, e.getMessage());
+            return endings.failed(e);
           }
         } else if (settings.transfer() != null) {
           transfer = Transfer.resumed(settings.transfer(), request, parameters);

@@ -16,6 +16,8 @@ import org.layerlab.runtime.checkpoint.Checkpoint;
 import org.layerlab.runtime.checkpoint.CheckpointFolder;
 import org.layerlab.runtime.checkpoint.CheckpointKind;
 import org.layerlab.runtime.events.WeightsTransferred;
+import org.layerlab.runtime.text.LocalizedStateException;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Transfer learning: a new run's model takes an earlier run's weights layer by layer, freezes the layers asked for, and learns in its
@@ -87,8 +89,7 @@ final class Transfer {
     }
     for (String f : t.freeze()) {
       if (!ids.contains(f)) {
-        throw new IllegalStateException(
-            "Transfer learning cannot freeze layer '" + f + "': the model has no such layer. Its layers are " + String.join(", ", ids) + ".");
+        throw new LocalizedStateException(RuntimeMessages.text("run.transfer.noSuchLayer", f, String.join(", ", ids)));
       }
     }
   }
@@ -105,23 +106,15 @@ final class Transfer {
     Checkpoint checkpoint;
     try {
       if (!folder.has(kind)) {
-        throw new IllegalStateException(
-            "Transfer learning found no "
-                + kind.folderName()
-                + " checkpoint in "
-                + dir
-                + ": name a run that kept checkpoints (by its id or its checkpoint folder) in the project's transfer.from.");
+        throw new LocalizedStateException(RuntimeMessages.text("run.transfer.noCheckpoint", kind.folderName(), String.valueOf(dir)));
       }
       checkpoint = folder.read(kind);
     } catch (IOException e) {
-      throw new IllegalStateException("Transfer learning could not read the checkpoint in " + dir + ": " + e.getMessage(), e);
+      throw new LocalizedStateException(RuntimeMessages.text("run.transfer.unreadable", String.valueOf(dir), String.valueOf(e.getMessage())), e);
     }
     List<String> loaded = Checkpointing.restoreMatching(parameters, checkpoint.parameters(), skip(t, parameters));
     if (loaded.isEmpty()) {
-      throw new IllegalStateException(
-          "Transfer learning loaded nothing from "
-              + dir
-              + ": no layer of this model has the id and the weight shapes of a layer there. Keep the earlier model's layer ids.");
+      throw new LocalizedStateException(RuntimeMessages.text("run.transfer.nothingLoaded", String.valueOf(dir)));
     }
     List<String> fresh = new ArrayList<>();
     for (ModelParameters.Named p : parameters.all()) {

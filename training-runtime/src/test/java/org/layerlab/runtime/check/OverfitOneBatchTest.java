@@ -141,4 +141,20 @@ class OverfitOneBatchTest {
     assertEquals(Severity.ERROR, findings.get(0).severity());
     assertTrue(findings.get(0).message().contains("no-such-folder"), findings.get(0).message());
   }
+
+  @Test
+  void unreadableDataIsWordedInTheWindowsLanguageAndTheMessageStaysEnglish() {
+    DatasetRef.Idx missing = new DatasetRef.Idx("Nothing", "no-such-folder", null, false, List.of());
+    var project = project(mlp(2), missing, adam(0.01));
+    org.layerlab.runtime.data.DatasetException read =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.layerlab.runtime.data.DatasetException.class,
+            () -> org.layerlab.runtime.data.DatasetLoader.load(project.dataset(), dir, project.training()));
+
+    Finding zh = PreTrainingCheck.run(project, dir, Progress.none(), java.util.Locale.SIMPLIFIED_CHINESE).get(0);
+
+    assertEquals("data.unreadable", zh.key());
+    assertEquals(List.of(read.message(java.util.Locale.SIMPLIFIED_CHINESE)), zh.args(), "the window shows the argument");
+    assertEquals(read.getMessage(), zh.message(), "the message stays English");
+  }
 }

@@ -157,6 +157,11 @@ class CsvReaderTest {
     for (String f : fragments) {
       assertTrue(e.getMessage().contains(f), () -> "expected '" + f + "' in: " + e.getMessage());
     }
+    // The window's Chinese says the same problem of the same file; the English message is what the problem says in English.
+    assertEquals(e.getMessage(), e.message(java.util.Locale.ENGLISH));
+    String zh = e.message(java.util.Locale.SIMPLIFIED_CHINESE);
+    assertTrue(zh.startsWith(file + ": "), zh);
+    assertTrue(zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), zh);
   }
 
   @Test

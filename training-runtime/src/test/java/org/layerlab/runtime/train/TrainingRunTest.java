@@ -28,6 +28,7 @@ import org.layerlab.runtime.data.Dataset;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.events.StepMetrics;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 class TrainingRunTest {
 
@@ -141,6 +142,12 @@ class TrainingRunTest {
     int divergedAt = losses.size() + 1; // the step whose loss was not finite is reported, not emitted
     assertTrue(end.message().contains("at step " + divergedAt + " "), end.message());
     assertTrue(end.message().contains("Lower the learning rate: it is 10 with SGD; try 1."), end.message());
+    assertEquals(end.message(), end.message(java.util.Locale.ENGLISH));
+    String zh = end.message(java.util.Locale.SIMPLIFIED_CHINESE);
+    // the Chinese sentence around what diverged, with the same rates
+    String[] around = RuntimeMessages.get(java.util.Locale.SIMPLIFIED_CHINESE, "run.diverged", "\u0000", "10", "SGD", "1").split("\u0000");
+    assertTrue(zh.startsWith(around[0]) && zh.endsWith(around[1]), zh);
+    assertTrue(zh.contains(String.valueOf(divergedAt)) && !zh.contains("training loss"), zh);
     assertEquals(0, end.epochsCompleted());
     assertEquals(List.of(), events.violations);
   }
@@ -157,6 +164,11 @@ class TrainingRunTest {
     String m = end.message();
     assertTrue(m.contains("layer 'input'"), m);
     assertTrue(m.contains("the dataset's samples are (N, 2) but this Input takes (N, 1, 28, 28): set shape to 2"), m);
+    String zh = end.message(java.util.Locale.SIMPLIFIED_CHINESE);
+    assertTrue(zh.contains(RuntimeMessages.get(java.util.Locale.SIMPLIFIED_CHINESE, "compile.layerProblem", "input", "")), zh);
+    assertTrue(
+        zh.contains(org.layerlab.model.ModelMessages.of(java.util.Locale.SIMPLIFIED_CHINESE).get("analysis.dataShape", "(N, 2)", "(N, 1, 28, 28)", "2")),
+        zh);
     assertTrue(events.started.isEmpty(), "no run started");
     assertEquals(List.of(end), events.ended);
   }
@@ -171,6 +183,10 @@ class TrainingRunTest {
     assertEquals(RunStatus.FAILED, end.status());
     assertTrue(end.message().startsWith("The data could not be loaded: "), end.message());
     assertTrue(end.message().contains("train-images-idx3-ubyte.gz"), end.message());
+    String zh = end.message(java.util.Locale.SIMPLIFIED_CHINESE);
+    assertTrue(zh.startsWith(RuntimeMessages.get(java.util.Locale.SIMPLIFIED_CHINESE, "run.dataNotLoaded", "")), zh);
+    assertTrue(zh.contains(RuntimeMessages.get(java.util.Locale.SIMPLIFIED_CHINESE, "data.noSuchFolderPrefix")), zh);
+    assertTrue(zh.contains("train-images-idx3-ubyte.gz"), zh);
     assertTrue(events.started.isEmpty());
     assertEquals(List.of(end), events.ended);
     assertTrue(Double.isNaN(end.finalValidationAccuracy()));
