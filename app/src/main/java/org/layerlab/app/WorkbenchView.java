@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.layerlab.app.concurrent.FxStallMeter;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.lessons.LessonControls;
 import org.layerlab.app.lessons.LessonPreset;
@@ -45,6 +46,9 @@ public final class WorkbenchView extends BorderPane {
   private final WorkbenchViewModel viewModel;
   private final ShortcutMap shortcuts = new ShortcutMap();
   private final ChangeListener<RunEnded> notifyRunEnded = (obs, old, ended) -> notifyRunEnded(ended);
+  /** With {@code -Dlayerlab.stalls=true}: how long the window froze during each run, printed when the run ends. */
+  private final FxStallMeter stallMeter = Boolean.getBoolean("layerlab.stalls") ? new FxStallMeter() : null;
+  private final ChangeListener<Boolean> measureStalls = (obs, was, running) -> measureStalls(running);
   private MainViewModel listened;
   private Scene scene;
 
@@ -79,8 +83,10 @@ public final class WorkbenchView extends BorderPane {
     if (listened != main) {
       if (listened != null) {
         listened.training().lastRunProperty().removeListener(notifyRunEnded);
+        listened.training().runningProperty().removeListener(measureStalls);
       }
       main.training().lastRunProperty().addListener(notifyRunEnded);
+      main.training().runningProperty().addListener(measureStalls);
       listened = main;
     }
     // A language switch or a lesson rebuilds the view of the same project: stay on the page the user was on. Another project
@@ -337,6 +343,17 @@ public final class WorkbenchView extends BorderPane {
   }
 
   // ---- notifications ------------------------------------------------------------------------------------------------------------
+
+  private void measureStalls(boolean running) {
+    if (stallMeter == null) {
+      return;
+    }
+    if (running) {
+      stallMeter.start();
+    } else if (stallMeter.isRunning()) {
+      System.err.println("Layerlab: the window's stalls during the run: " + stallMeter.stop().describe());
+    }
+  }
 
   private void notifyRunEnded(RunEnded ended) {
     if (ended == null || scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
