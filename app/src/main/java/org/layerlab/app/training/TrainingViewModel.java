@@ -56,6 +56,7 @@ import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TrainingListener;
+import org.layerlab.runtime.train.BackgroundTraining;
 
 /**
  * The run monitor's state: one training run at a time, on the data page's dataset with the training page's settings, with its
@@ -347,11 +348,14 @@ public final class TrainingViewModel {
     progressRefresh = executor.repeatOnUiThread(Duration.ofMillis(PROGRESS_PERIOD_MILLIS), this::refreshProgress);
     TrainingListener listener = new LiveListener(run, target);
     executor.execute(
-        () -> {
-          TrainingJob job = jobs.create(project, projectDir, listener);
-          run.attach(job);
-          return job.call();
-        },
+        // on a thread of its own at a lower CPU priority: the window draws the run first (see BackgroundTraining)
+        () ->
+            BackgroundTraining.call(
+                () -> {
+                  TrainingJob job = jobs.create(project, projectDir, listener);
+                  run.attach(job);
+                  return job.call();
+                }),
         ended -> finished(run, ended),
         error -> {
           // said again in the window's language when it changes; a data problem in the runtime's words for that language
