@@ -52,7 +52,7 @@ public final class TensorBoardImporter {
     Path root = folder.toAbsolutePath().normalize();
     List<Path> runFolders = runFolders(root);
     if (runFolders.isEmpty()) {
-      throw new NoSuchFileException(root.toString(), null, "no TensorBoard event file (a name with 'tfevents') in it or below it");
+      throw new NoEventFileException(root, true);
     }
     Map<String, String> imported = importedOrigins(store);
     List<ImportedRun> out = new ArrayList<>();
