@@ -1,12 +1,15 @@
 package org.layerlab.runtime.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,9 +25,11 @@ import org.layerlab.model.ModelSpec;
 import org.layerlab.model.project.DatasetRef;
 import org.layerlab.model.project.Project;
 import org.layerlab.model.project.TrainingSettings;
+import org.layerlab.runtime.cli.Cli;
 import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.text.RuntimeMessages;
+import org.layerlab.runtime.workspace.Workspace;
 
 /**
  * How a run ended is kept so that it can be said again in any language (schema 5), beside the English the command line and the
@@ -68,6 +73,27 @@ class RunStoreEndingTest {
       assertEquals(chinese, entry.summary().message(ZH), "the listing the Runs page reads keeps it too");
       assertEquals(chinese, store.findRuns(RunFilter.ALL).get(0).summary().message(ZH));
     }
+  }
+
+  @Test
+  void runsShowOnTheCommandLineKeepsTheEnglishEvenOnAChineseComputer() {
+    LocalText ending = diverged();
+    String id;
+    try (RunStore store = RunStore.open(dir.resolve(Workspace.RUN_STORE_FILE))) {
+      id = store.createRun("lr too high", "Spiral", "{}", 1_000);
+      store.endRun(id, RunStatus.DIVERGED, 2_000, Double.NaN, ending.english(), ending);
+    }
+    Locale before = Locale.getDefault();
+    StringWriter out = new StringWriter();
+    try {
+      Locale.setDefault(ZH);
+      int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "runs", "show", id, "-w", dir.toString());
+      assertEquals(0, exit, out.toString());
+    } finally {
+      Locale.setDefault(before);
+    }
+    assertTrue(out.toString().contains(ending.english()), out.toString());
+    assertFalse(out.toString().contains(ending.message(ZH)), out.toString());
   }
 
   @Test
