@@ -17,6 +17,7 @@ import org.layerlab.model.LocalText;
 import org.layerlab.model.Localized;
 import org.layerlab.model.LocalizedArgumentException;
 import org.layerlab.runtime.store.RunStore;
+import org.layerlab.runtime.store.RunSummary;
 import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
@@ -104,6 +105,21 @@ class ExchangeLanguageTest {
     RunExchangeException e = assertThrows(RunExchangeException.class, () -> RunJsonImporter.read(file));
     String source = file.toAbsolutePath().normalize().toString();
     speaksBoth(e, RuntimeMessages.text("exchange.json.missingField", RuntimeMessages.text("exchange.json.where", source, "1"), "name"));
+  }
+
+  @Test
+  void aRunImportedFromTensorBoardSaysWhereFromInChinese() throws Exception {
+    try (RunStore source = RunStore.open(dir.resolve("source.db"));
+        RunStore target = RunStore.open(dir.resolve("target.db"))) {
+      String original = ExchangeFixtures.recordRun(source, "baseline", ExchangeFixtures.START);
+      Path runFolder = TensorBoardWriter.write(source, original, dir.resolve("logs")).getParent();
+      String id = TensorBoardImporter.importFolder(target, runFolder).get(0).runId();
+      RunSummary run = target.findRun(id).orElseThrow();
+      String folder = runFolder.toAbsolutePath().normalize().toString();
+      assertEquals("Imported from " + TensorBoardImporter.origin(runFolder), run.message(), "the English stays as the exports show it");
+      assertEquals(run.message(), run.message(Locale.ENGLISH));
+      assertEquals(RuntimeMessages.get(ZH, "exchange.tensorboard.imported", folder), run.message(ZH));
+    }
   }
 
   @Test
