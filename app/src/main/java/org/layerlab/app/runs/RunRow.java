@@ -1,6 +1,7 @@
 package org.layerlab.app.runs;
 
 import java.util.List;
+import org.layerlab.app.i18n.Messages;
 import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.store.RunEntry;
 
@@ -24,9 +25,13 @@ public record RunRow(RunEntry entry, String statusText, String started, String d
     return entry.summary().status();
   }
 
-  /** How the run ended, in a user's words; empty while it runs. */
+  /**
+   * How the run ended, in a user's words, in the window's language when the store kept the ending so (runs recorded before schema
+   * 5 and imported runs say it in English); empty while it runs. Asked each time, so a page rebuilt after a language switch says it
+   * in the new language.
+   */
   public String message() {
-    return entry.summary().message() == null ? "" : entry.summary().message();
+    return entry.summary().message(Messages.locale());
   }
 
   /** The final validation accuracy, such as "97.3%", or a dash. */

@@ -20,13 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.concurrent.SameThreadTaskExecutor;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.runs.RunFileChooser.ExportFormat;
+import org.layerlab.model.LocalText;
 import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.store.MetricPoint;
 import org.layerlab.runtime.store.MetricSummary;
 import org.layerlab.runtime.store.RunFilter;
 import org.layerlab.runtime.store.RunOptions;
+import org.layerlab.runtime.exchange.RunExporter;
 import org.layerlab.runtime.store.RunStore;
+import org.layerlab.runtime.text.RuntimeMessages;
 import org.layerlab.runtime.tracking.ConfigDiff;
 import org.layerlab.runtime.tracking.GroupComparison;
 
@@ -506,6 +509,75 @@ class RunsViewModelTest {
     assertTrue(text.startsWith("Importing notes.json… failed: "), text);
     assertTrue(text.contains("not a Layerlab runs export"), text);
     assertFalse(vm.busyProperty().get());
+  }
+
+  @Test
+  void aRunsEndingIsShownInTheWindowsLanguageAndSaidAgainAfterASwitch() {
+    LocalText ending =
+        RuntimeMessages.text(
+            "run.diverged", RuntimeMessages.text("run.diverged.trainingLoss", "NaN", "12", "1", "12"), "0.5", "SGD", "0.05");
+    String diverged = store.createRun("too fast", "Spiral", "{}", T0);
+    store.endRun(diverged, RunStatus.DIVERGED, T0 + 1_000, Double.NaN, ending.english(), ending);
+    String englishOnly = finishedRun("older", T0 - 1, new double[] {0.5}, new double[] {1});
+    try {
+      Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+      vm.refresh();
+      String chinese =
+          RuntimeMessages.get(
+              Locale.SIMPLIFIED_CHINESE,
+              "run.diverged",
+              RuntimeMessages.get(Locale.SIMPLIFIED_CHINESE, "run.diverged.trainingLoss", "NaN", "12", "1", "12"),
+              "0.5",
+              "SGD",
+              "0.05");
+      assertEquals(chinese, row(diverged).message());
+      assertEquals("Finished 1 epochs.", row(englishOnly).message(), "an ending kept in English only stays English");
+
+      Messages.setLocale(Locale.ENGLISH);
+      assertEquals(ending.english(), row(diverged).message(), "a page rebuilt after the switch says it in the new language");
+      assertEquals(ending.english(), store.findRun(diverged).orElseThrow().message(), "the store's English is unchanged");
+    } finally {
+      Messages.setLocale(Locale.ENGLISH);
+    }
+  }
+
+  @Test
+  void anImportThatFailsSaysWhyInChineseWhenTheWindowIs() throws Exception {
+    Path notes = Files.writeString(dir.resolve("notes.json"), "{\"hello\": 1}");
+    chooser.answer(notes);
+    try {
+      Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+      vm.importJson();
+      String why = RuntimeMessages.get(Locale.SIMPLIFIED_CHINESE, "exchange.json.notAnExport", String.valueOf(notes), RunExporter.JSON_FORMAT);
+      assertEquals(Messages.get("runs.job.failed", Messages.get("runs.import.running", "notes.json"), why), vm.actionTextProperty().get());
+    } finally {
+      Messages.setLocale(Locale.ENGLISH);
+    }
+  }
+
+  @Test
+  void aStoreErrorSaysWhyInChineseWhenTheWindowIs() {
+    String id = finishedRun("a", T0, new double[] {0.5}, new double[] {1});
+    vm.refresh();
+    store.deleteRun(id);
+    try {
+      Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+      vm.rename(id, "b");
+      String why =
+          RuntimeMessages.get(
+              Locale.SIMPLIFIED_CHINESE,
+              "store.failed",
+              RuntimeMessages.text("store.do.rename", id),
+              String.valueOf(store.file()),
+              RuntimeMessages.text("store.noRun", id));
+      assertTrue(vm.actionTextProperty().get().contains(why), vm.actionTextProperty().get());
+    } finally {
+      Messages.setLocale(Locale.ENGLISH);
+    }
+  }
+
+  private RunRow row(String id) {
+    return vm.runs().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 
   @Test

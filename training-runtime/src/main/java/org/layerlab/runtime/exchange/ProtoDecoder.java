@@ -2,6 +2,8 @@ package org.layerlab.runtime.exchange;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.layerlab.model.LocalText;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Reads one protocol buffer message field by field: {@link #next} reads a field's tag, then one of the read methods (or
@@ -22,9 +24,17 @@ final class ProtoDecoder {
     private static final long serialVersionUID = 1L;
     private final int position;
 
-    MalformedException(int position, String problem) {
-      super(problem);
+    private final transient LocalText problem;
+
+    MalformedException(int position, LocalText problem) {
+      super(problem.english());
       this.position = position;
+      this.problem = problem;
+    }
+
+    /** What is malformed, to be said in any language. */
+    LocalText problem() {
+      return problem;
     }
 
     int position() {
@@ -58,7 +68,7 @@ final class ProtoDecoder {
     field = (int) (tag >>> 3);
     wireType = (int) (tag & 7);
     if (field <= 0 || tag >>> 3 > Integer.MAX_VALUE) {
-      throw new MalformedException(at, "field number " + (tag >>> 3) + " is not valid");
+      throw new MalformedException(at, RuntimeMessages.text("exchange.proto.badField", Long.toString(tag >>> 3)));
     }
     return field;
   }
@@ -122,7 +132,7 @@ final class ProtoDecoder {
     ProtoDecoder packed = readMessage();
     int bytes = packed.end - packed.pos;
     if (bytes % 4 != 0) {
-      throw new MalformedException(packed.pos, "packed floats take a multiple of 4 bytes, not " + bytes);
+      throw new MalformedException(packed.pos, RuntimeMessages.text("exchange.proto.packedFloats", String.valueOf(bytes)));
     }
     float[] out = new float[bytes / 4];
     for (int i = 0; i < out.length; i++) {
@@ -139,7 +149,7 @@ final class ProtoDecoder {
     ProtoDecoder packed = readMessage();
     int bytes = packed.end - packed.pos;
     if (bytes % 8 != 0) {
-      throw new MalformedException(packed.pos, "packed doubles take a multiple of 8 bytes, not " + bytes);
+      throw new MalformedException(packed.pos, RuntimeMessages.text("exchange.proto.packedDoubles", String.valueOf(bytes)));
     }
     double[] out = new double[bytes / 8];
     for (int i = 0; i < out.length; i++) {
@@ -172,13 +182,13 @@ final class ProtoDecoder {
       case FIXED64 -> advance(8);
       case LENGTH_DELIMITED -> advance(readLength());
       case FIXED32 -> advance(4);
-      default -> throw new MalformedException(pos, "field " + field + " has wire type " + wireType + ", which no reader accepts");
+      default -> throw new MalformedException(pos, RuntimeMessages.text("exchange.proto.unknownWireType", String.valueOf(field), String.valueOf(wireType)));
     }
   }
 
   private void expect(int wanted) throws MalformedException {
     if (wireType != wanted) {
-      throw new MalformedException(pos, "field " + field + " has wire type " + wireType + " where " + wanted + " belongs");
+      throw new MalformedException(pos, RuntimeMessages.text("exchange.proto.wrongWireType", String.valueOf(field), String.valueOf(wireType), String.valueOf(wanted)));
     }
   }
 
@@ -186,7 +196,7 @@ final class ProtoDecoder {
     long result = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       if (pos >= end) {
-        throw new MalformedException(pos, "a number runs past the end of its message");
+        throw new MalformedException(pos, RuntimeMessages.text("exchange.proto.varintPastEnd"));
       }
       byte b = buf[pos++];
       result |= (long) (b & 0x7F) << shift;
@@ -194,14 +204,14 @@ final class ProtoDecoder {
         return result;
       }
     }
-    throw new MalformedException(pos, "a number is longer than 10 bytes");
+    throw new MalformedException(pos, RuntimeMessages.text("exchange.proto.varintTooLong"));
   }
 
   private int readLength() throws MalformedException {
     int at = pos;
     long length = readRawVarint();
     if (length < 0 || length > end - pos) {
-      throw new MalformedException(at, "a length of " + length + " runs past the end of its message");
+      throw new MalformedException(at, RuntimeMessages.text("exchange.proto.lengthPastEnd", String.valueOf(length)));
     }
     return (int) length;
   }
@@ -214,7 +224,7 @@ final class ProtoDecoder {
 
   private int readRawFixed32() throws MalformedException {
     if (end - pos < 4) {
-      throw new MalformedException(pos, "a fixed-size number runs past the end of its message");
+      throw new MalformedException(pos, RuntimeMessages.text("exchange.proto.fixedPastEnd"));
     }
     int v = (buf[pos] & 0xFF) | (buf[pos + 1] & 0xFF) << 8 | (buf[pos + 2] & 0xFF) << 16 | (buf[pos + 3] & 0xFF) << 24;
     pos += 4;
@@ -223,7 +233,7 @@ final class ProtoDecoder {
 
   private void advance(int bytes) throws MalformedException {
     if (bytes > end - pos) {
-      throw new MalformedException(pos, "field " + field + " runs past the end of its message");
+      throw new MalformedException(pos, RuntimeMessages.text("exchange.proto.fieldPastEnd", String.valueOf(field)));
     }
     pos += bytes;
   }

@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.layerlab.model.LocalizedArgumentException;
 import org.layerlab.runtime.store.MetricPoint;
 import org.layerlab.runtime.store.RunStore;
 import org.layerlab.runtime.store.RunSummary;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Exports runs with every metric point (nothing downsampled) as CSV for spreadsheets and pandas, or as JSON with the runs'
@@ -206,7 +208,7 @@ public final class RunExporter {
   private static List<RunSummary> find(RunStore store, List<String> runIds) {
     List<RunSummary> runs = new ArrayList<>();
     for (String id : runIds) {
-      runs.add(store.findRun(id).orElseThrow(() -> new IllegalArgumentException("no run with id " + id + " in " + store.file())));
+      runs.add(store.findRun(id).orElseThrow(() -> new LocalizedArgumentException(RuntimeMessages.text("exchange.noRun", id, String.valueOf(store.file())))));
     }
     return runs;
   }

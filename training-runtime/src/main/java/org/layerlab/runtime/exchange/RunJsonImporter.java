@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,10 +14,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.layerlab.model.LocalText;
 import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.store.MetricPoint;
 import org.layerlab.runtime.store.RunStore;
 import org.layerlab.runtime.store.RunSummary;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Reads the JSON that {@link RunExporter#writeJson} writes back into a run store, as read-only runs: the way to move runs from one
@@ -50,16 +53,19 @@ public final class RunJsonImporter {
     JsonNode root;
     try (InputStream in = Files.newInputStream(file)) {
       root = MAPPER.readTree(in);
+    } catch (NoSuchFileException e) {
+      throw new RunExchangeException(RuntimeMessages.text("exchange.json.missing", String.valueOf(file)), e);
     } catch (JsonProcessingException e) {
-      throw new IOException(file + " is not JSON: " + e.getOriginalMessage(), e);
+      throw new RunExchangeException(RuntimeMessages.text("exchange.json.notJson", String.valueOf(file), e.getOriginalMessage()), e);
     }
     if (root == null || !RunExporter.JSON_FORMAT.equals(root.path("format").asText(null))) {
-      throw new IOException(
-          file + " is not a Layerlab runs export: its \"format\" should be \"" + RunExporter.JSON_FORMAT + "\" (export runs as JSON first)");
+      throw new RunExchangeException(RuntimeMessages.text("exchange.json.notAnExport", String.valueOf(file), RunExporter.JSON_FORMAT));
     }
     int version = root.path("version").asInt(-1);
     if (version != RunExporter.JSON_VERSION) {
-      throw new IOException(file + " has export version " + version + "; this Layerlab reads version " + RunExporter.JSON_VERSION);
+      throw new RunExchangeException(
+          RuntimeMessages.text(
+              "exchange.json.otherVersion", String.valueOf(file), String.valueOf(version), String.valueOf(RunExporter.JSON_VERSION)));
     }
     String source = file.toAbsolutePath().normalize().toString();
     List<ExportedRun> out = new ArrayList<>();
@@ -101,20 +107,20 @@ public final class RunJsonImporter {
   }
 
   private static ExportedRun run(JsonNode run, String source, int index) throws IOException {
-    String where = source + ", run " + (index + 1);
+    LocalText where = RuntimeMessages.text("exchange.json.where", source, String.valueOf(index + 1));
     String id = text(run, "id", where);
     String name = text(run, "name", where);
     RunStatus status;
     try {
       status = RunStatus.valueOf(text(run, "status", where).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IOException(where + ": unknown status " + run.path("status").asText());
+      throw new RunExchangeException(RuntimeMessages.text("exchange.json.unknownStatus", where, run.path("status").asText()));
     }
     if (!status.isFinal()) {
       status = RunStatus.INTERRUPTED;
     }
     if (!run.path("startedAtMillis").canConvertToLong()) {
-      throw new IOException(where + ": \"startedAtMillis\" is missing or not a whole number");
+      throw new RunExchangeException(RuntimeMessages.text("exchange.json.badStart", where));
     }
     long started = run.path("startedAtMillis").asLong();
     Long ended = run.path("endedAtMillis").canConvertToLong() ? run.path("endedAtMillis").asLong() : started;
@@ -133,7 +139,7 @@ public final class RunJsonImporter {
       JsonNode walls = e.getValue().path("wallTimesMillis");
       JsonNode values = e.getValue().path("values");
       if (steps.size() != values.size() || walls.size() != values.size()) {
-        throw new IOException(where + ": series " + e.getKey() + " has arrays of different lengths");
+        throw new RunExchangeException(RuntimeMessages.text("exchange.json.unevenSeries", where, e.getKey()));
       }
       for (int i = 0; i < steps.size(); i++) {
         points.add(new MetricPoint(e.getKey(), steps.get(i).asLong(), walls.get(i).asLong(), number(values.get(i))));
@@ -142,10 +148,10 @@ public final class RunJsonImporter {
     return new ExportedRun(id, summary, "Layerlab JSON " + source + ", run " + id, points);
   }
 
-  private static String text(JsonNode run, String field, String where) throws IOException {
+  private static String text(JsonNode run, String field, LocalText where) throws IOException {
     JsonNode v = run.path(field);
     if (!v.isTextual() || v.asText().isBlank()) {
-      throw new IOException(where + ": \"" + field + "\" is missing");
+      throw new RunExchangeException(RuntimeMessages.text("exchange.json.missingField", where, field));
     }
     return v.asText();
   }

@@ -1,18 +1,23 @@
 package org.layerlab.runtime.exchange;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import org.layerlab.model.LocalText;
+import org.layerlab.runtime.text.RuntimeMessages;
 
-/** An event file that is damaged, truncated or not an event file; the message names the file and the byte offset. */
-public class TensorBoardFormatException extends IOException {
+/**
+ * An event file that is damaged, truncated or not an event file; the message names the file and the byte offset, in English as
+ * {@link #getMessage()} and in the window's language as {@link #message(java.util.Locale)}.
+ */
+public class TensorBoardFormatException extends RunExchangeException {
 
   private static final long serialVersionUID = 1L;
 
   private final transient Path file;
   private final long offset;
 
-  public TensorBoardFormatException(Path file, long offset, String problem) {
-    super(file + ": at byte " + offset + ": " + problem);
+  /** A fault at {@code offset} in {@code file}: {@code problem} says what is wrong there. */
+  public TensorBoardFormatException(Path file, long offset, LocalText problem) {
+    super(RuntimeMessages.text("exchange.tensorboard.atByte", String.valueOf(file), String.valueOf(offset), problem));
     this.file = file;
     this.offset = offset;
   }

@@ -12,11 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.layerlab.model.LocalText;
 import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.store.MetricPoint;
 import org.layerlab.runtime.store.RunStore;
 import org.layerlab.runtime.store.RunSummary;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Imports TensorBoard logs into the run store as read-only, {@link RunStatus#FINISHED} runs, tags unchanged.
@@ -52,7 +54,7 @@ public final class TensorBoardImporter {
     Path root = folder.toAbsolutePath().normalize();
     List<Path> runFolders = runFolders(root);
     if (runFolders.isEmpty()) {
-      throw new NoSuchFileException(root.toString(), null, "no TensorBoard event file (a name with 'tfevents') in it or below it");
+      throw new NoEventFileException(root, true);
     }
     Map<String, String> imported = importedOrigins(store);
     List<ImportedRun> out = new ArrayList<>();
@@ -121,8 +123,9 @@ public final class TensorBoardImporter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of strings, numbers and booleans always serialises", e);
     }
-    return new RunSummary(
-        null, name, projectName, RunStatus.FINISHED, start, end, finalAccuracy, "Imported from " + origin, configJson);
+    // The ending names the folder the way the origin does ("Imported from TensorBoard at /logs/run1"), in any language.
+    LocalText ending = RuntimeMessages.text("exchange.tensorboard.imported", runFolder.toAbsolutePath().normalize().toString());
+    return new RunSummary(null, name, projectName, RunStatus.FINISHED, start, end, finalAccuracy, "Imported from " + origin, configJson, ending);
   }
 
   private static List<MetricPoint> points(TensorBoardLog log) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import org.layerlab.model.LocalText;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Reads TensorBoard event files: scalar series by tag and the hparams plugin's hyperparameters.
@@ -92,7 +94,7 @@ public final class TensorBoardReader {
       files = list.filter(TensorBoardReader::isEventFile).sorted().toList();
     }
     if (files.isEmpty()) {
-      throw new NoSuchFileException(folder.toString(), null, "no TensorBoard event file (a name with 'tfevents') in it");
+      throw new NoEventFileException(folder, false);
     }
     return readFiles(files);
   }
@@ -121,32 +123,32 @@ public final class TensorBoardReader {
         }
         if (got < HEADER_BYTES) {
           throw new TensorBoardFormatException(
-              file, offset, "the file ends inside a record's header (" + got + " of 12 bytes): it is truncated");
+              file, offset, RuntimeMessages.text("exchange.tensorboard.cutHeader", String.valueOf(got), String.valueOf(HEADER_BYTES)));
         }
         if (maskedCrc32c(header, 8) != littleEndianInt(header, 8)) {
           throw new TensorBoardFormatException(
-              file, offset, "the checksum of the record's length does not match: the file is damaged");
+              file, offset, RuntimeMessages.text("exchange.tensorboard.lengthChecksum"));
         }
         long length = littleEndianInt(header, 0) & 0xFFFFFFFFL | (long) littleEndianInt(header, 4) << 32;
         if (length < 0 || length > Integer.MAX_VALUE - 16) {
           throw new TensorBoardFormatException(
-              file, offset, "a record of " + Long.toUnsignedString(length) + " bytes is too large to read");
+              file, offset, RuntimeMessages.text("exchange.tensorboard.tooLarge", Long.toUnsignedString(length)));
         }
         // readNBytes grows its buffer as bytes arrive, so a cut file never allocates the whole announced length.
         byte[] data = in.readNBytes((int) length);
         byte[] crc = in.readNBytes(4);
         if (data.length < length || crc.length < 4) {
           throw new TensorBoardFormatException(
-              file, offset, "the file ends inside a record of " + length + " bytes: it is truncated");
+              file, offset, RuntimeMessages.text("exchange.tensorboard.cutRecord", String.valueOf(length)));
         }
         if (maskedCrc32c(data, data.length) != littleEndianInt(crc, 0)) {
           throw new TensorBoardFormatException(
-              file, offset, "the checksum of the record's data does not match: the file is damaged");
+              file, offset, RuntimeMessages.text("exchange.tensorboard.dataChecksum"));
         }
         try {
           c.event(data);
         } catch (ProtoDecoder.MalformedException e) {
-          String problem = "the record at byte " + offset + " is not a TensorBoard event: " + e.getMessage();
+          LocalText problem = RuntimeMessages.text("exchange.tensorboard.notAnEvent", String.valueOf(offset), e.problem());
           throw new TensorBoardFormatException(file, offset + HEADER_BYTES + e.position(), problem);
         }
         offset += HEADER_BYTES + length + 4;

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
+import org.layerlab.model.LocalizedArgumentException;
 import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.store.MetricPoint;
 import org.layerlab.runtime.store.RunStore;
 import org.layerlab.runtime.store.RunSummary;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Writes runs as TensorBoard event files, a folder per run, so that {@code tensorboard --logdir DIR} shows their scalars and, in its
@@ -87,7 +89,7 @@ public final class TensorBoardWriter {
    */
   public static Path write(RunStore store, String runId, Path logDir) throws IOException {
     RunSummary run =
-        store.findRun(runId).orElseThrow(() -> new IllegalArgumentException("no run with id " + runId + " in " + store.file()));
+        store.findRun(runId).orElseThrow(() -> new LocalizedArgumentException(RuntimeMessages.text("exchange.noRun", runId, String.valueOf(store.file()))));
     Path folder = logDir.resolve(folderName(run));
     Files.createDirectories(folder);
     Path file = folder.resolve("events.out.tfevents." + Math.floorDiv(run.startedAtMillis(), 1000) + "." + hostName() + ".layerlab");

@@ -29,6 +29,7 @@ import org.layerlab.runtime.events.RunRestored;
 import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TrainingListener;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Writes a run's events into the {@link RunStore}.
@@ -277,7 +278,8 @@ public final class RunRecorder implements TrainingListener {
       Path file = Path.of(any.path()).toAbsolutePath().getParent().getParent().resolve("test-report.json");
       submit(() -> writeReport(regression, regression.set() + " report: regression errors and the worst-predicted samples", file));
     }
-    submit(() -> store.endRun(runId, event.status(), event.endedAtMillis(), event.finalValidationAccuracy(), event.message()));
+    submit(
+        () -> store.endRun(runId, event.status(), event.endedAtMillis(), event.finalValidationAccuracy(), event.message(), event.text()));
     awaitWrites();
     writer.shutdown();
   }
@@ -295,7 +297,8 @@ public final class RunRecorder implements TrainingListener {
           .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
           .writeValue(file.toFile(), report);
     } catch (java.io.IOException e) {
-      throw new RunStoreException("Cannot write the test report " + file + ": " + e.getMessage(), e);
+      throw new RunStoreException(
+          RuntimeMessages.text("store.cannotWriteReport", String.valueOf(file), String.valueOf(e.getMessage())), e);
     }
     store.addArtifact(
         runId,

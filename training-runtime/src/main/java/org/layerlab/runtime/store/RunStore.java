@@ -19,9 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.layerlab.model.LocalText;
+import org.layerlab.model.Localized;
 import org.layerlab.runtime.events.MetricTags;
 import org.layerlab.runtime.events.ParameterHistograms;
 import org.layerlab.runtime.events.RunStatus;
+import org.layerlab.runtime.text.LocalTextJson;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Runs and their scalar metrics in one SQLite file.
@@ -41,16 +45,20 @@ import org.layerlab.runtime.events.RunStatus;
  */
 public final class RunStore implements AutoCloseable {
 
+  private static final System.Logger LOG = System.getLogger(RunStore.class.getName());
+
   /**
    * The schema this code writes; {@link #open} migrates older files forward (see {@link StoreSchema}). Version 2 added
    * {@code runs.origin} and {@code runs.read_only} for imported runs; version 3 added groups, tags, notes, archiving, configuration
-   * hashes, provenance, per-series summaries and artifacts; version 4 added the weight and gradient histograms.
+   * hashes, provenance, per-series summaries and artifacts; version 4 added the weight and gradient histograms; version 5 added
+   * the ending of a run in any language ({@link RunSummary#ending()}).
    */
-  public static final int SCHEMA_VERSION = 4;
+  public static final int SCHEMA_VERSION = 5;
 
   private static final String RUN_COLUMNS =
       "r.id, r.name, r.project_name, r.status, r.started_at, r.ended_at, r.final_val_accuracy, r.message, r.config_json, r.group_id,"
-          + " r.notes, r.archived, r.config_hash, r.seed, r.batches_per_epoch, r.origin";
+          + " r.notes, r.archived, r.config_hash, r.seed, r.batches_per_epoch, r.origin,"
+          + " r.message_json";
 
   private final Path file;
   private final Connection connection;
@@ -72,7 +80,7 @@ public final class RunStore implements AutoCloseable {
         Files.createDirectories(parent);
       }
     } catch (IOException e) {
-      throw new RunStoreException("Cannot create the folder for the run store " + dbFile + ": " + e.getMessage(), e);
+      throw new RunStoreException(RuntimeMessages.text("store.cannotCreateFolder", String.valueOf(dbFile), String.valueOf(e.getMessage())), e);
     }
     try {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
@@ -81,9 +89,7 @@ public final class RunStore implements AutoCloseable {
       store.markInterruptedRuns();
       return store;
     } catch (SQLException e) {
-      throw new RunStoreException(
-          "Cannot open the run store " + dbFile + " (" + e.getMessage() + "). If the file is damaged, move it aside; Layerlab starts a new one.",
-          e);
+      throw new RunStoreException(RuntimeMessages.text("store.cannotOpen", String.valueOf(dbFile), detail(e)), e);
     }
   }
 
@@ -125,7 +131,7 @@ public final class RunStore implements AutoCloseable {
   public synchronized String createRun(String name, String projectName, String configJson, long startedAtMillis, RunOptions options) {
     String id = newRunId();
     return write(
-        "record the new run '" + name + "'",
+        RuntimeMessages.text("store.do.newRun", name),
         () -> {
           try (PreparedStatement ps =
               connection.prepareStatement(
@@ -156,7 +162,7 @@ public final class RunStore implements AutoCloseable {
    */
   public synchronized void recordStart(String runId, Integer batchesPerEpoch, String provenanceJson) {
     write(
-        "record the start of run " + runId,
+        RuntimeMessages.text("store.do.start", runId),
         () -> {
           requireWritable(runId);
           try (PreparedStatement ps =
@@ -189,7 +195,7 @@ public final class RunStore implements AutoCloseable {
     withoutForeignKeyChecks(
         () ->
             write(
-                "store " + points.size() + " metric points of run " + runId,
+                RuntimeMessages.text("store.do.appendMetrics", String.valueOf(points.size()), runId),
                 () -> {
                   requireWritable(runId);
                   // Stands in for the foreign key checks, which would look the run and the tag up again for every point: the tags
@@ -211,7 +217,7 @@ public final class RunStore implements AutoCloseable {
     try {
       setForeignKeys(false);
     } catch (SQLException e) {
-      throw new RunStoreException("Cannot prepare to store metric points in " + file + ": " + e.getMessage(), e);
+      throw new RunStoreException(RuntimeMessages.text("store.cannotPrepareAppend", String.valueOf(file), detail(e)), e);
     }
     try {
       work.run();
@@ -225,7 +231,7 @@ public final class RunStore implements AutoCloseable {
         } catch (SQLException suppressed) {
           e.addSuppressed(suppressed);
         }
-        throw new RunStoreException("Cannot turn foreign key checks back on in " + file + "; the store is closed: " + e.getMessage(), e);
+        throw new RunStoreException(RuntimeMessages.text("store.cannotRestoreForeignKeys", String.valueOf(file), detail(e)), e);
       }
     }
   }
@@ -255,13 +261,14 @@ public final class RunStore implements AutoCloseable {
       throw new IllegalArgumentException("an imported run needs an origin");
     }
     String id = newRunId();
+    String endingJson = textJson(run.name(), run.ending());
     return write(
-        "import the run '" + run.name() + "' from " + origin,
+        RuntimeMessages.text("store.do.import", run.name(), origin),
         () -> {
           try (PreparedStatement ps =
               connection.prepareStatement(
                   "INSERT INTO runs(id, name, project_name, status, started_at, ended_at, final_val_accuracy, message, config_json,"
-                      + " pid, origin, read_only, config_hash, seed) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?,?)")) {
+                      + " pid, origin, read_only, config_hash, seed, message_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)")) {
             ps.setString(1, id);
             ps.setString(2, run.name());
             ps.setString(3, run.projectName());
@@ -275,6 +282,7 @@ public final class RunStore implements AutoCloseable {
             ps.setString(11, origin);
             ps.setString(12, ConfigHash.of(run.configJson()));
             setLong(ps, 13, ConfigHash.seedOf(run.configJson()));
+            ps.setString(14, endingJson);
             ps.executeUpdate();
           }
           insertMetrics(id, points);
@@ -283,28 +291,58 @@ public final class RunStore implements AutoCloseable {
         });
   }
 
-  /** Marks a run as ended, and recomputes its series summaries from its points. */
+  /** Marks a run as ended with an English message only, and recomputes its series summaries from its points. */
   public synchronized void endRun(
       String runId, RunStatus status, long endedAtMillis, double finalValidationAccuracy, String message) {
+    endRun(runId, status, endedAtMillis, finalValidationAccuracy, message, null);
+  }
+
+  /**
+   * Marks a run as ended, and recomputes its series summaries from its points.
+   *
+   * @param message what ended the run in English, which the command line and the exports show
+   * @param text the same in any language, for a window ({@link RunSummary#ending()}); {@code null} when only the English is known
+   */
+  public synchronized void endRun(
+      String runId, RunStatus status, long endedAtMillis, double finalValidationAccuracy, String message, Localized text) {
     if (!status.isFinal()) {
       throw new IllegalArgumentException("a run ends with a final status, not " + status);
     }
+    String textJson = textJson(runId, text);
     write(
-        "record the end of run " + runId,
+        RuntimeMessages.text("store.do.end", runId),
         () -> {
           requireWritable(runId);
           try (PreparedStatement ps =
-              connection.prepareStatement("UPDATE runs SET status=?, ended_at=?, final_val_accuracy=?, message=? WHERE id=?")) {
+              connection.prepareStatement(
+                  "UPDATE runs SET status=?, ended_at=?, final_val_accuracy=?, message=?, message_json=? WHERE id=?")) {
             ps.setString(1, status.name());
             ps.setLong(2, endedAtMillis);
             setDouble(ps, 3, finalValidationAccuracy);
             ps.setString(4, message == null ? "" : message);
-            ps.setString(5, runId);
+            ps.setString(5, textJson);
+            ps.setString(6, runId);
             requireOne(ps.executeUpdate(), runId);
           }
           MetricSummaries.recompute(connection, runId);
           return null;
         });
+  }
+
+  /**
+   * {@code text} as stored JSON, or {@code null} when there is none or it cannot be kept: the English message is then all the run
+   * keeps, which is what it kept before schema 5, and not worth failing the run's end for.
+   */
+  private static String textJson(String runId, Localized text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalTextJson.write(text);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "The ending of run " + runId + " is kept in English only: " + e, e);
+      return null;
+    }
   }
 
   /**
@@ -315,23 +353,22 @@ public final class RunStore implements AutoCloseable {
    */
   public synchronized void reopenRun(String runId) {
     write(
-        "reopen run " + runId + " to resume it",
+        RuntimeMessages.text("store.do.reopen", runId),
         () -> {
           requireWritable(runId);
           try (PreparedStatement ps = connection.prepareStatement("SELECT status, pid FROM runs WHERE id = ?")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
-                throw new SQLException("there is no run " + runId);
+                throw new StoreProblem(RuntimeMessages.text("store.noRunToResume", runId));
               }
               if (RunStatus.RUNNING.name().equals(rs.getString(1)) && isAlive(rs.getLong(2))) {
-                throw new SQLException(
-                    "run " + runId + " is still running (process " + rs.getLong(2) + " records it): stop it before resuming it");
+                throw new StoreProblem(RuntimeMessages.text("store.stillRunning.resume", runId, String.valueOf(rs.getLong(2))));
               }
             }
           }
           try (PreparedStatement ps =
-              connection.prepareStatement("UPDATE runs SET status = ?, ended_at = NULL, message = '', pid = ? WHERE id = ?")) {
+              connection.prepareStatement("UPDATE runs SET status = ?, ended_at = NULL, message = '', message_json = NULL, pid = ? WHERE id = ?")) {
             ps.setString(1, RunStatus.RUNNING.name());
             ps.setLong(2, ProcessHandle.current().pid());
             ps.setString(3, runId);
@@ -348,7 +385,7 @@ public final class RunStore implements AutoCloseable {
    */
   public synchronized void truncateRun(String runId, long step, int epoch) {
     write(
-        "drop the points of run " + runId + " after step " + step,
+        RuntimeMessages.text("store.do.truncate", runId, String.valueOf(step)),
         () -> {
           requireWritable(runId);
           try (PreparedStatement ps =
@@ -388,7 +425,7 @@ public final class RunStore implements AutoCloseable {
       return;
     }
     write(
-        "store the histograms of " + steps.size() + " steps of run " + runId,
+        RuntimeMessages.text("store.do.appendHistograms", String.valueOf(steps.size()), runId),
         () -> {
           requireWritable(runId);
           requireRun(runId);
@@ -401,12 +438,12 @@ public final class RunStore implements AutoCloseable {
 
   /** The steps of a run that have histograms, in order; empty for none (also for a run recorded before schema 4). */
   public synchronized List<Long> histogramSteps(String runId) {
-    return read("read the histogram steps of run " + runId, () -> HistogramRows.steps(connection, runId));
+    return read(RuntimeMessages.text("store.do.readHistogramSteps", runId), () -> HistogramRows.steps(connection, runId));
   }
 
   /** The histograms of one step of a run, in the order the run reported them; empty when that step has none. */
   public synchronized Optional<ParameterHistograms> histograms(String runId, long step) {
-    return read("read the histograms of step " + step + " of run " + runId, () -> HistogramRows.read(connection, runId, step));
+    return read(RuntimeMessages.text("store.do.readHistograms", String.valueOf(step), runId), () -> HistogramRows.read(connection, runId, step));
   }
 
   /**
@@ -420,7 +457,7 @@ public final class RunStore implements AutoCloseable {
     long now = System.currentTimeMillis();
     String text = description == null ? "" : description;
     return write(
-        "record the artifact " + path + " of run " + runId,
+        RuntimeMessages.text("store.do.addArtifact", String.valueOf(path), runId),
         () -> {
           requireWritable(runId);
           requireRun(runId);
@@ -451,23 +488,23 @@ public final class RunStore implements AutoCloseable {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a run's name cannot be empty");
     }
-    updateRun(runId, "rename run " + runId, "UPDATE runs SET name = ? WHERE id = ?", name);
+    updateRun(runId, RuntimeMessages.text("store.do.rename", runId), "UPDATE runs SET name = ? WHERE id = ?", name);
   }
 
   /** Replaces a run's notes. */
   public synchronized void setNotes(String runId, String notes) {
-    updateRun(runId, "write the notes of run " + runId, "UPDATE runs SET notes = ? WHERE id = ?", notes == null ? "" : notes);
+    updateRun(runId, RuntimeMessages.text("store.do.notes", runId), "UPDATE runs SET notes = ? WHERE id = ?", notes == null ? "" : notes);
   }
 
   /** Puts a run into a group of repeated runs, or out of any with {@code null}. */
   public synchronized void setGroup(String runId, String groupId) {
-    updateRun(runId, "set the group of run " + runId, "UPDATE runs SET group_id = ? WHERE id = ?", groupId);
+    updateRun(runId, RuntimeMessages.text("store.do.group", runId), "UPDATE runs SET group_id = ? WHERE id = ?", groupId);
   }
 
   /** Archives a run, which {@link RunFilter#ALL} then leaves out, or brings it back. Nothing is deleted. */
   public synchronized void setArchived(String runId, boolean archived) {
     write(
-        "archive run " + runId,
+        RuntimeMessages.text("store.do.archive", runId),
         () -> {
           try (PreparedStatement ps = connection.prepareStatement("UPDATE runs SET archived = ? WHERE id = ?")) {
             ps.setInt(1, archived ? 1 : 0);
@@ -481,7 +518,7 @@ public final class RunStore implements AutoCloseable {
   /** Adds tags to a run; a tag it has already is kept once. Blank tags are refused. */
   public synchronized void addLabels(String runId, Collection<String> labels) {
     write(
-        "tag run " + runId,
+        RuntimeMessages.text("store.do.tag", runId),
         () -> {
           requireRun(runId);
           insertLabels(runId, labels);
@@ -492,7 +529,7 @@ public final class RunStore implements AutoCloseable {
   /** Removes tags from a run; a tag it does not have is ignored. */
   public synchronized void removeLabels(String runId, Collection<String> labels) {
     write(
-        "untag run " + runId,
+        RuntimeMessages.text("store.do.untag", runId),
         () -> {
           requireRun(runId);
           try (PreparedStatement ps = connection.prepareStatement("DELETE FROM run_labels WHERE run_id = ? AND label = ?")) {
@@ -516,7 +553,7 @@ public final class RunStore implements AutoCloseable {
    */
   public synchronized boolean deleteRun(String runId) {
     return write(
-        "delete run " + runId,
+        RuntimeMessages.text("store.do.delete", runId),
         () -> {
           try (PreparedStatement ps = connection.prepareStatement("SELECT status, pid FROM runs WHERE id = ?")) {
             ps.setString(1, runId);
@@ -525,8 +562,7 @@ public final class RunStore implements AutoCloseable {
                 return false;
               }
               if (RunStatus.RUNNING.name().equals(rs.getString(1)) && isAlive(rs.getLong(2))) {
-                throw new SQLException(
-                    "run " + runId + " is still running (process " + rs.getLong(2) + " records it): stop it before deleting it");
+                throw new StoreProblem(RuntimeMessages.text("store.stillRunning.delete", runId, String.valueOf(rs.getLong(2))));
               }
             }
           }
@@ -542,18 +578,18 @@ public final class RunStore implements AutoCloseable {
 
   /** Where an imported run came from, such as {@code TensorBoard at /data/logs/run1}; empty for a run Layerlab recorded, or no run. */
   public synchronized Optional<String> origin(String runId) {
-    return readColumn(runId, "origin");
+    return readColumn(runId, "origin", RuntimeMessages.text("store.do.readOrigin", runId));
   }
 
   /** The run's provenance JSON, empty for a run that never started, an imported run, or no run. */
   public synchronized Optional<String> provenance(String runId) {
-    return readColumn(runId, "provenance_json");
+    return readColumn(runId, "provenance_json", RuntimeMessages.text("store.do.readProvenance", runId));
   }
 
   /** Whether the run was imported and so takes no more metrics and no new end; {@code false} for no run. */
   public synchronized boolean isReadOnly(String runId) {
     return read(
-        "read run " + runId,
+        RuntimeMessages.text("store.do.readRun", runId),
         () -> {
           try (PreparedStatement ps = connection.prepareStatement("SELECT read_only FROM runs WHERE id = ?")) {
             ps.setString(1, runId);
@@ -566,17 +602,17 @@ public final class RunStore implements AutoCloseable {
 
   /** Every run, archived ones included, newest first. */
   public synchronized List<RunSummary> listRuns() {
-    return read("list the runs", () -> queryRuns("SELECT * FROM runs ORDER BY started_at DESC, id", null));
+    return read(RuntimeMessages.text("store.do.listRuns"), () -> queryRuns("SELECT * FROM runs ORDER BY started_at DESC, id", null));
   }
 
   public synchronized Optional<RunSummary> findRun(String runId) {
-    return read("read run " + runId, () -> queryRuns("SELECT * FROM runs WHERE id = ?", runId).stream().findFirst());
+    return read(RuntimeMessages.text("store.do.readRun", runId), () -> queryRuns("SELECT * FROM runs WHERE id = ?", runId).stream().findFirst());
   }
 
   /** The ids of the runs whose id starts with {@code prefix}, sorted; for commands that accept the first letters of an id. */
   public synchronized List<String> runIdsStartingWith(String prefix) {
     return read(
-        "look up runs starting with " + prefix,
+        RuntimeMessages.text("store.do.findIds", prefix),
         () -> {
           List<String> out = new ArrayList<>();
           try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM runs WHERE substr(id, 1, ?) = ? ORDER BY id")) {
@@ -594,18 +630,18 @@ public final class RunStore implements AutoCloseable {
 
   /** The runs the filter selects, in its order, each with its tags and series summaries. */
   public synchronized List<RunEntry> findRuns(RunFilter filter) {
-    return read("list the runs", () -> RunQuery.find(connection, filter));
+    return read(RuntimeMessages.text("store.do.listRuns"), () -> RunQuery.find(connection, filter));
   }
 
   /** One run with its tags and series summaries. */
   public synchronized Optional<RunEntry> entry(String runId) {
-    return read("read run " + runId, () -> RunQuery.entry(connection, runId));
+    return read(RuntimeMessages.text("store.do.readRun", runId), () -> RunQuery.entry(connection, runId));
   }
 
   /** A run's tags, sorted. */
   public synchronized List<String> labels(String runId) {
     return read(
-        "read the tags of run " + runId,
+        RuntimeMessages.text("store.do.readTags", runId),
         () -> {
           List<String> out = new ArrayList<>();
           try (PreparedStatement ps = connection.prepareStatement("SELECT label FROM run_labels WHERE run_id = ? ORDER BY label")) {
@@ -623,7 +659,7 @@ public final class RunStore implements AutoCloseable {
   /** The files recorded for a run, oldest first. */
   public synchronized List<Artifact> artifacts(String runId) {
     return read(
-        "read the artifacts of run " + runId,
+        RuntimeMessages.text("store.do.readArtifacts", runId),
         () -> {
           List<Artifact> out = new ArrayList<>();
           try (PreparedStatement ps =
@@ -656,7 +692,7 @@ public final class RunStore implements AutoCloseable {
   /** One series of a run as arrays, ordered by step; empty when the run has no such series. */
   public synchronized MetricSeries series(String runId, String tag) {
     return read(
-        "read metric " + tag + " of run " + runId,
+        RuntimeMessages.text("store.do.readMetric", String.valueOf(tag), runId),
         () -> {
           Long tagId = lookUpTagId(tag);
           return tagId == null ? MetricSeries.empty(tag) : SeriesReader.one(connection, runId, tag, tagId);
@@ -665,7 +701,7 @@ public final class RunStore implements AutoCloseable {
 
   /** Every series of a run, by tag in name order, read in one pass. */
   public synchronized Map<String, MetricSeries> allSeries(String runId) {
-    return read("read the metrics of run " + runId, () -> SeriesReader.all(connection, runId));
+    return read(RuntimeMessages.text("store.do.readMetrics", runId), () -> SeriesReader.all(connection, runId));
   }
 
   /**
@@ -680,7 +716,7 @@ public final class RunStore implements AutoCloseable {
   public synchronized Map<String, Map<String, MetricSeries>> series(List<String> runIds, List<String> tags) {
     Map<String, Long> ids =
         read(
-            "look up series " + tags,
+            RuntimeMessages.text("store.do.lookUpSeries", String.valueOf(tags)),
             () -> {
               Map<String, Long> found = new LinkedHashMap<>();
               for (String tag : tags) {
@@ -694,17 +730,17 @@ public final class RunStore implements AutoCloseable {
     try {
       return bulkReader.many(runIds, ids);
     } catch (SQLException e) {
-      throw new RunStoreException("Cannot read the metrics of runs " + runIds + " in " + file + ": " + e.getMessage(), e);
+      throw new RunStoreException(RuntimeMessages.text("store.cannotReadSeries", String.valueOf(runIds), String.valueOf(file), detail(e)), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RunStoreException("Interrupted while reading the metrics of runs " + runIds, e);
+      throw new RunStoreException(RuntimeMessages.text("store.interruptedReading", String.valueOf(runIds)), e);
     }
   }
 
   /** The names of the series a run has, sorted. */
   public synchronized List<String> metricTags(String runId) {
     return read(
-        "list the metrics of run " + runId,
+        RuntimeMessages.text("store.do.listMetrics", runId),
         () -> {
           List<String> out = new ArrayList<>();
           // run_metrics has a row for every series of the run: no need to scan the points.
@@ -725,7 +761,7 @@ public final class RunStore implements AutoCloseable {
   /** The ids of the groups of repeated runs, with how many runs each has, by group id. */
   public synchronized Map<String, Integer> groups() {
     return read(
-        "list the groups",
+        RuntimeMessages.text("store.do.listGroups"),
         () -> {
           Map<String, Integer> out = new LinkedHashMap<>();
           try (Statement s = connection.createStatement();
@@ -747,7 +783,7 @@ public final class RunStore implements AutoCloseable {
    */
   public synchronized int markInterruptedRuns() {
     return write(
-        "mark interrupted runs",
+        RuntimeMessages.text("store.do.markInterrupted"),
         () -> {
           List<String[]> dead = new ArrayList<>();
           try (PreparedStatement ps = connection.prepareStatement("SELECT id, pid FROM runs WHERE status = ?")) {
@@ -763,7 +799,7 @@ public final class RunStore implements AutoCloseable {
           }
           try (PreparedStatement ps =
               connection.prepareStatement(
-                  "UPDATE runs SET status = ?, message = ?,"
+                  "UPDATE runs SET status = ?, message = ?, message_json = ?,"
                       + " ended_at = COALESCE((SELECT MAX(wall_time) FROM metrics WHERE run_id = runs.id), started_at),"
                       // the accuracy of the last epoch it completed, so the table shows how far it got
                       + " final_val_accuracy = (SELECT m.val FROM metrics m JOIN tags t ON t.id = m.tag_id"
@@ -773,8 +809,10 @@ public final class RunStore implements AutoCloseable {
                       + " WHERE id = ?")) {
             for (String[] run : dead) {
               ps.setString(1, RunStatus.INTERRUPTED.name());
-              ps.setString(2, "the process that ran it (pid " + run[1] + ") ended before the run did; its metrics up to then are kept");
-              ps.setString(3, run[0]);
+              LocalText ending = RuntimeMessages.text("store.interrupted", run[1]);
+              ps.setString(2, ending.english());
+              ps.setString(3, LocalTextJson.write(ending));
+              ps.setString(4, run[0]);
               ps.addBatch();
             }
             ps.executeBatch();
@@ -796,7 +834,7 @@ public final class RunStore implements AutoCloseable {
       }
       connection.close();
     } catch (SQLException e) {
-      throw new RunStoreException("Cannot close the run store " + file + ": " + e.getMessage(), e);
+      throw new RunStoreException(RuntimeMessages.text("store.cannotClose", String.valueOf(file), detail(e)), e);
     }
   }
 
@@ -836,7 +874,7 @@ public final class RunStore implements AutoCloseable {
     try (PreparedStatement ps = connection.prepareStatement("INSERT OR IGNORE INTO run_labels(run_id, label) VALUES (?,?)")) {
       for (String l : new TreeSet<>(labels)) {
         if (l == null || l.isBlank()) {
-          throw new SQLException("a tag cannot be empty");
+          throw new StoreProblem(RuntimeMessages.text("store.emptyTag"));
         }
         ps.setString(1, runId);
         ps.setString(2, l.strip());
@@ -846,7 +884,7 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
-  private void updateRun(String runId, String what, String sql, String value) {
+  private void updateRun(String runId, LocalText what, String sql, String value) {
     write(
         what,
         () -> {
@@ -859,9 +897,9 @@ public final class RunStore implements AutoCloseable {
         });
   }
 
-  private Optional<String> readColumn(String runId, String column) {
+  private Optional<String> readColumn(String runId, String column, LocalText what) {
     return read(
-        "read the " + column + " of run " + runId,
+        what,
         () -> {
           try (PreparedStatement ps = connection.prepareStatement("SELECT " + column + " FROM runs WHERE id = ?")) {
             ps.setString(1, runId);
@@ -874,7 +912,7 @@ public final class RunStore implements AutoCloseable {
 
   private static void requireOne(int updated, String runId) throws SQLException {
     if (updated != 1) {
-      throw new SQLException("no run with id " + runId);
+      throw new StoreProblem(RuntimeMessages.text("store.noRun", runId));
     }
   }
 
@@ -883,7 +921,7 @@ public final class RunStore implements AutoCloseable {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw new SQLException("no run with id " + runId);
+          throw new StoreProblem(RuntimeMessages.text("store.noRun", runId));
         }
       }
     }
@@ -895,7 +933,7 @@ public final class RunStore implements AutoCloseable {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next() && rs.getInt(1) != 0) {
-          throw new SQLException("run " + runId + " is read-only: it was imported from " + rs.getString(2));
+          throw new StoreProblem(RuntimeMessages.text("store.readOnly", runId, String.valueOf(rs.getString(2))));
         }
       }
     }
@@ -972,7 +1010,8 @@ public final class RunStore implements AutoCloseable {
         endedAt,
         getDouble(rs, "final_val_accuracy"),
         rs.getString("message"),
-        rs.getString("config_json"));
+        rs.getString("config_json"),
+        LocalTextJson.read(rs.getString("message_json")).orElse(null));
   }
 
   static String runColumns() {
@@ -1006,11 +1045,16 @@ public final class RunStore implements AutoCloseable {
     return rs.wasNull() ? Double.NaN : v;
   }
 
+  /** The cause of a store error for its message: said in any language when the store words it, else the driver's English. */
+  static Object detail(SQLException e) {
+    return e instanceof Localized l ? l : String.valueOf(e.getMessage());
+  }
+
   private interface SqlWork<T> {
     T run() throws SQLException;
   }
 
-  private <T> T write(String what, SqlWork<T> work) {
+  private <T> T write(LocalText what, SqlWork<T> work) {
     try {
       T result = work.run();
       connection.commit();
@@ -1022,17 +1066,17 @@ public final class RunStore implements AutoCloseable {
         e.addSuppressed(suppressed);
       }
       tagIds.clear();
-      throw new RunStoreException("Cannot " + what + " in " + file + ": " + e.getMessage(), e);
+      throw new RunStoreException(RuntimeMessages.text("store.failed", what, String.valueOf(file), detail(e)), e);
     }
   }
 
-  private <T> T read(String what, SqlWork<T> work) {
+  private <T> T read(LocalText what, SqlWork<T> work) {
     try {
       T result = work.run();
       connection.commit(); // ends the read transaction so that WAL checkpoints are not held back
       return result;
     } catch (SQLException e) {
-      throw new RunStoreException("Cannot " + what + " in " + file + ": " + e.getMessage(), e);
+      throw new RunStoreException(RuntimeMessages.text("store.failed", what, String.valueOf(file), detail(e)), e);
     }
   }
 }

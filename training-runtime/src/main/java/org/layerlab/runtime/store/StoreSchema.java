@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.layerlab.runtime.text.RuntimeMessages;
 
 /**
  * Creates the run store's tables and moves older files forward, one version at a time, in one transaction: a file is either at the
@@ -15,7 +16,9 @@ import java.util.List;
  * <p>Versions: 1 {@code runs}, {@code tags} (series names) and {@code metrics}; 2 adds {@code runs.origin} and {@code runs.read_only}
  * for imported runs; 3 adds what run tracking needs: a run's group, notes, archived flag, configuration hash, seed, batches per epoch
  * and provenance, the user's tags in {@code run_labels}, final and best values in {@code run_metrics}, and {@code artifacts}; 4 adds
- * {@code histograms}, the weight and gradient histograms a run reports every few steps ({@link HistogramRows}).
+ * {@code histograms}, the weight and gradient histograms a run reports every few steps ({@link HistogramRows}); 5 adds
+ * {@code runs.message_json}, how the run ended as a text that can be said in any language ({@link
+ * org.layerlab.runtime.text.LocalTextJson}) beside the English {@code runs.message}. Older runs keep it NULL and show their English.
  */
 final class StoreSchema {
 
@@ -33,8 +36,8 @@ final class StoreSchema {
       }
       if (version > target) {
         c.rollback();
-        throw new SQLException(
-            "the file was written by a newer Layerlab (schema " + version + ", this one knows " + target + "): update Layerlab");
+        throw new StoreProblem(
+            RuntimeMessages.text("store.newerSchema", String.valueOf(version), String.valueOf(target)));
       }
       if (version < 1) {
         createVersionOne(s);
@@ -49,6 +52,9 @@ final class StoreSchema {
       }
       if (version < 4) {
         HistogramRows.createTable(s);
+      }
+      if (version < 5) {
+        s.execute("ALTER TABLE runs ADD COLUMN message_json TEXT");
       }
       if (version < target) {
         s.execute("DELETE FROM schema_info");

@@ -1,5 +1,6 @@
 package org.layerlab.runtime.text;
 
+import java.util.List;
 import java.util.Locale;
 import org.layerlab.model.LocalText;
 
@@ -16,6 +17,9 @@ public final class RuntimeMessages {
 
   /** The bundle's base name. */
   public static final String BUNDLE = "org.layerlab.runtime.messages";
+
+  /** The languages the runtime's texts are written in (the bundle's files), English first: the fallback. */
+  public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
   private RuntimeMessages() {}
 

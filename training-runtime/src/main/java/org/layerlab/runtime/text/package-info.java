@@ -9,5 +9,8 @@
  * line, the logs and the run store use the English message; a window asks the text in its language (the app's
  * {@code Messages.describe}). Generated datasets keep English class names in their data and run records;
  * {@link org.layerlab.runtime.data.GeneratedClasses} gives a window the same names in its language.
+ *
+ * <p>{@link org.layerlab.runtime.text.LocalTextJson} keeps a text in a file as its bundle, key and arguments: the run store keeps
+ * how a run ended that way beside the English, so that the Runs page says it in the window's language.
  */
 package org.layerlab.runtime.text;

@@ -116,8 +116,8 @@ class RunStoreSchemaMigrationTest {
   void aNewFileStartsAtTheCurrentVersion() throws Exception {
     Path db = dir.resolve("new.db");
     RunStore.open(db).close();
-    assertEquals(4, RunStore.SCHEMA_VERSION);
-    assertEquals(4, schemaVersion(db));
+    assertEquals(5, RunStore.SCHEMA_VERSION);
+    assertEquals(5, schemaVersion(db));
   }
 
   @Test

@@ -27,7 +27,7 @@ class RuntimeMessagesBundleTest {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[,}]");
   /** A key as the sources spell it: one of the bundle's areas, then dotted words. */
-  private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:data|run|compile|generated)\\.[A-Za-z0-9.]+)\"");
+  private static final Pattern KEY_IN_CODE = Pattern.compile("\"((?:data|run|compile|generated|store|exchange)\\.[A-Za-z0-9.]+)\"");
 
   static Properties load(String resource) {
     Properties p = new Properties();
