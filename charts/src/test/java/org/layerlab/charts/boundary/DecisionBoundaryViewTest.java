@@ -139,6 +139,20 @@ class DecisionBoundaryViewTest {
     Fx.awaitPulses(scene);
   }
 
+  @Test
+  void aPointsMarkerIsADiscInItsColourWithARimAndClearCorners() {
+    Color fill = DecisionBoundaryView.classColor(1);
+    int n = DecisionBoundaryView.MARKER_SIZE;
+    int[] px = DecisionBoundaryView.markerPixels(fill, Color.BLACK, 2);
+    int centre = px[(n / 2) * n + n / 2];
+    assertEquals(255, centre >>> 24, "the centre is opaque");
+    assertColour(fill, Color.rgb(centre >> 16 & 0xff, centre >> 8 & 0xff, centre & 0xff));
+    assertEquals(0, px[0] >>> 24, "the corners are clear");
+    // straight right of the centre, at the disc's radius: the rim
+    int rim = px[(n / 2) * n + n / 2 + (int) DecisionBoundaryView.POINT_RADIUS];
+    assertTrue((rim >>> 24) > 200 && (rim >> 16 & 0xff) < 40, Integer.toHexString(rim));
+  }
+
   private Color pixelAt(double x, double y) throws Exception {
     return Fx.call(
         () -> {
