@@ -274,6 +274,10 @@ public final class RunsView extends VBox {
 
     table.getColumns().add(name);
     table.getColumns().add(textColumn("runsStatusColumn", "runs.column.status", RunRow::statusText, 85, RunOrder.Column.STATUS));
+    // how the run ended, in words (why it diverged, where it stopped), not only in a tooltip a new user would not find
+    TableColumn<RunRow, String> ending = textColumn("runsEndingColumn", "runs.column.ending", RunRow::message, 230, null);
+    ending.setSortable(false);
+    table.getColumns().add(ending);
     table.getColumns().add(tags);
     table.getColumns().add(textColumn("runsStartedColumn", "runs.column.started", RunRow::started, 125, RunOrder.Column.STARTED));
     table.getColumns().add(textColumn("runsDurationColumn", "runs.column.duration", RunRow::duration, 80, RunOrder.Column.DURATION));

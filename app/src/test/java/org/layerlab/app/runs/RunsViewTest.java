@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -85,6 +86,11 @@ class RunsViewTest {
   void selectingTwoRunsOverlaysTheirCurvesAndDiffsTheirSettings(FxRobot robot) throws Exception {
     TableView<?> table = robot.lookup("#runsTable").queryTableView();
     WaitForAsyncUtils.waitFor(10, SECONDS, onFx(() -> table.getItems().size() == 3));
+
+    // how each run ended is a column of its own, not only a tooltip
+    TableColumn<?, ?> ending = onFx(() -> table.getColumns().stream().filter(c -> "runsEndingColumn".equals(c.getId())).findFirst().orElseThrow()).call();
+    assertEquals(Messages.get("runs.column.ending"), ending.getText());
+    assertEquals("Finished.", onFx(() -> ending.getCellData(0)).call());
 
     robot.clickOn("adam lr 0.01");
     robot.press(KeyCode.CONTROL).clickOn("sgd lr 0.5").release(KeyCode.CONTROL);
