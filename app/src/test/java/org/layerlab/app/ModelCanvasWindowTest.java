@@ -144,6 +144,7 @@ class ModelCanvasWindowTest {
     assertTrue(out.getRadius() > normalPort, "larger ports to hit");
     assertEquals(big.getWidth() / 2, out.getCenterX(), 1e-6, "the output port stays in the middle of the bottom edge");
     assertEquals(big.getHeight(), out.getCenterY(), 1e-6);
+    assertEquals(1.0, editor().canvas().zoomProperty().get(), 1e-9, "a first look in classroom mode does not shrink the larger text");
 
     Point2D drop = emptySpot(robot);
     robot.drag("#palette-Dense", MouseButton.PRIMARY).moveTo(drop).drop();

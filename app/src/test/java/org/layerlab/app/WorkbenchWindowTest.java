@@ -61,7 +61,8 @@ class WorkbenchWindowTest {
   @Test
   void theMonitorsProgressWordsAreInTheWindowsFontWithDigitsOfOneWidthInBothThemes(FxRobot robot) {
     TabPane tabs = robot.lookup("#pageTabs").queryAs(TabPane.class);
-    robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "trainingTab".equals(t.getId())).findFirst().orElseThrow()));
+    robot.interact(
+        () -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "trainingTab".equals(t.getId())).findFirst().orElseThrow()));
     for (org.layerlab.app.settings.Theme theme : org.layerlab.app.settings.Theme.values()) {
       robot.interact(() -> viewModel.settings().themeProperty().set(theme));
       robot.interact(() -> scene.getRoot().applyCss());

@@ -101,7 +101,8 @@ class DecisionBoundaryViewTest {
 
   @Test
   void aNegativeEpochIsRefusedWithTheReason() {
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> view.setField(split(0, false), -2));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> view.setField(split(0, false), -2));
     assertTrue(e.getMessage().contains("-2") && e.getMessage().contains("epoch"), e.getMessage());
   }
 

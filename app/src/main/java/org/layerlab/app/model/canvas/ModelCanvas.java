@@ -191,13 +191,15 @@ public final class ModelCanvas extends BorderPane {
 
   /**
    * A readable view of the model, for a first look: zoomed to fit, but not below {@link #READABLE_ZOOM} (node texts must stay
-   * legible), the top of the model at the top, centred across when it fits and else on its first layer.
+   * legible), nor below 100% for classroom mode's larger text; the top of the model at the top, centred across when it fits and
+   * else on its first layer.
    */
   public void showModel() {
     double w = surface.getWidth();
     double h = surface.getHeight();
     double fit = vm.fit(w, h);
-    vm.setZoom(Math.max(READABLE_ZOOM, fit));
+    // classroom mode's larger text is there to be read from the back of the room: a first look does not shrink it
+    vm.setZoom(Math.max(vm.geometry().scale() > 1 ? 1 : READABLE_ZOOM, fit));
     double z = vm.zoomProperty().get();
     double[] b = vm.contentBounds();
     double margin = vm.geometry().margin();
