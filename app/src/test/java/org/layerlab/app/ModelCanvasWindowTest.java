@@ -14,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,53 @@ class ModelCanvasWindowTest {
     CanvasNode back = editor().canvas().node("dense3").orElseThrow();
     assertEquals(dropped.x(), back.x(), "redo puts it back where it was dropped");
     assertEquals(dropped.y(), back.y());
+  }
+
+  @Test
+  void classroomModeDrawsLargerNodesWithLargerTextThatStillWireByDrag(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(20, SECONDS, () -> viewModel.main().training().canTrain());
+    double normalFont = robot.lookup("#node-dense2 .node-name").queryAs(Label.class).getFont().getSize();
+    Bounds normal = robot.lookup("#node-dense2").query().getLayoutBounds();
+    double normalPort = robot.lookup("#out-dense2").queryAs(Circle.class).getRadius();
+
+    robot.interact(() -> viewModel.settings().classroomProperty().set(true));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    Node node = robot.lookup("#node-dense2").query();
+    double font = robot.lookup("#node-dense2 .node-name").queryAs(Label.class).getFont().getSize();
+    assertTrue(font > normalFont * 1.3, "the layer's name is larger: " + font + " vs " + normalFont);
+    assertTrue(robot.lookup("#shape-dense2").queryAs(Label.class).getFont().getSize() > normalFont, "so is its output shape");
+    Bounds big = node.getLayoutBounds();
+    assertTrue(big.getWidth() > normal.getWidth() * 1.3 && big.getHeight() > normal.getHeight() * 1.3, big + " vs " + normal);
+    for (Node text : robot.lookup("#node-dense2 .label").queryAll()) {
+      Bounds b = node.sceneToLocal(text.localToScene(text.getLayoutBounds()));
+      assertTrue(b.getMaxY() <= big.getHeight() && b.getMaxX() <= big.getWidth(), "the larger text fits the node: " + text);
+    }
+    Circle out = robot.lookup("#out-dense2").queryAs(Circle.class);
+    assertTrue(out.getRadius() > normalPort, "larger ports to hit");
+    assertEquals(big.getWidth() / 2, out.getCenterX(), 1e-6, "the output port stays in the middle of the bottom edge");
+    assertEquals(big.getHeight(), out.getCenterY(), 1e-6);
+    assertEquals(1.0, editor().canvas().zoomProperty().get(), 1e-9, "a first look in classroom mode does not shrink the larger text");
+
+    Point2D drop = emptySpot(robot);
+    robot.drag("#palette-Dense", MouseButton.PRIMARY).moveTo(drop).drop();
+    WaitForAsyncUtils.waitForFxEvents();
+    Point2D placed = centre(robot.lookup("#node-dense3 .node-body").query());
+    assertTrue(placed.distance(drop) < 3, "dropped where the mouse let go: " + placed + " vs " + drop);
+    robot.clickOn("#fitButton");
+    robot.drag(centre(robot.lookup("#out-dense2").query()), MouseButton.PRIMARY)
+        .moveTo(centre(robot.lookup("#in-dense3-0").query()))
+        .drop();
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertEquals(List.of("dense2"), editor().getModel().find("dense3").orElseThrow().inputs());
+    assertTrue(robot.lookup("#wire-dense2-dense3-0").tryQuery().isPresent());
+    robot.interact(() -> Screenshots.save(scene, "model-canvas-classroom"));
+
+    robot.interact(() -> viewModel.settings().classroomProperty().set(false));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(normal.getWidth(), robot.lookup("#node-dense2").query().getLayoutBounds().getWidth(), 1e-6, "back to the normal size");
+    assertEquals(normalFont, robot.lookup("#node-dense2 .node-name").queryAs(Label.class).getFont().getSize(), 1e-6);
   }
 
   @Test

@@ -77,6 +77,7 @@ class RunMonitorWindowTest {
     robot.interact(() -> robot.lookup("#monitorTabs").queryAs(TabPane.class).getSelectionModel().select(2));
     WaitForAsyncUtils.waitFor(10, SECONDS, onFx(() -> boundary.view().fieldsDrawn() > 0));
     assertEquals(training.latestBoundary().columns(), boundary.view().getField().columns());
+    assertTrue(onFx(() -> boundary.view().getEpoch() >= 1).call(), "the field is from a training epoch, which its status names");
     assertFalse(robot.lookup("#boundaryHint").query().isVisible(), "the hint gives way to the boundary");
     assertTrue(boundary.view().getPoints().size() > 100, "the training points on top");
 

@@ -59,6 +59,28 @@ class WorkbenchWindowTest {
   }
 
   @Test
+  void theMonitorsProgressWordsAreInTheWindowsFontWithDigitsOfOneWidthInBothThemes(FxRobot robot) {
+    TabPane tabs = robot.lookup("#pageTabs").queryAs(TabPane.class);
+    robot.interact(
+        () -> tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "trainingTab".equals(t.getId())).findFirst().orElseThrow()));
+    for (org.layerlab.app.settings.Theme theme : org.layerlab.app.settings.Theme.values()) {
+      robot.interact(() -> viewModel.settings().themeProperty().set(theme));
+      robot.interact(() -> scene.getRoot().applyCss());
+      javafx.scene.text.Font around = robot.lookup("#statusLabel").queryAs(Label.class).getFont();
+      for (String id : List.of("#etaLabel", "#progressLabel")) { // "Took 0:42", "Finished"
+        javafx.scene.text.Font font = robot.lookup(id).queryAs(Label.class).getFont();
+        assertEquals(around.getFamily(), font.getFamily(), id + " in the " + theme + " theme");
+        assertFalse(font.getFamily().toLowerCase(Locale.ROOT).contains("mono"), id + " is not monospace: " + font);
+        javafx.scene.text.Text zeros = new javafx.scene.text.Text("00:00");
+        javafx.scene.text.Text ones = new javafx.scene.text.Text("11:11");
+        zeros.setFont(font);
+        ones.setFont(font);
+        assertEquals(zeros.getLayoutBounds().getWidth(), ones.getLayoutBounds().getWidth(), 0.01, "a counting clock does not jump: " + font);
+      }
+    }
+  }
+
+  @Test
   void switchingToChineseChangesTheMainLabelsAndKeepsTheEditedModel(FxRobot robot) throws Exception {
     assertEquals("startTab", window.firstPage, "a first look starts on the start page and its steps");
     robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("dataTab"));

@@ -355,7 +355,7 @@ public final class ModelEditorViewModel implements CanvasCommands {
     String id = getModel().freshId(type);
     List<String> open = java.util.Collections.nCopies(type.minInputs(), LayerSpec.UNCONNECTED);
     LayerSpec layer = LayerSpec.of(id, type).withInputs(open);
-    Position at = new Position(x - CanvasViewModel.NODE_WIDTH / 2, y - CanvasViewModel.NODE_HEIGHT / 2);
+    Position at = new Position(x - canvas.geometry().nodeWidth() / 2, y - canvas.geometry().nodeHeight() / 2);
     if (execute(AddLayerEdit.append(layer), Messages.get("canvas.step.add", id), () -> canvas.place(Map.of(id, at))) == null) {
       canvas.selectOnly(id);
     }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.layerlab.app.i18n.Messages;
+import org.layerlab.app.model.canvas.CanvasGeometry;
 import org.layerlab.app.model.canvas.CanvasNode;
 import org.layerlab.app.model.canvas.CanvasViewModel;
 import org.layerlab.app.model.canvas.CanvasWire;
@@ -62,6 +63,33 @@ class ModelCanvasEditingTest {
     assertEquals("dense3", vm.selectedLayerProperty().get().id());
     assertFalse(vm.isValid(), "a layer with nothing connected is a problem until it is wired");
     assertEquals(new Position(dense.x(), dense.y()), vm.getLayout().position("dense3").orElseThrow());
+  }
+
+  @Test
+  void largerTextDrawsLargerNodesFartherApartWhileTheProjectKeepsPositionsAtTheStandardSize() {
+    vm.addLayerAt(LayerType.DENSE, 600, 300);
+    CanvasNode dropped = node("dense3");
+    CanvasNode laidOut = node("dense2");
+    Layout saved = vm.getLayout();
+    double k = 20 / CanvasGeometry.STANDARD_TEXT_SIZE;
+
+    canvas.setTextSize(20);
+
+    assertEquals(CanvasViewModel.NODE_WIDTH * k, canvas.geometry().nodeWidth(), 1e-9);
+    assertEquals(CanvasViewModel.NODE_HEIGHT * k, canvas.geometry().nodeHeight(), 1e-9);
+    assertEquals(dropped.x() * k, node("dense3").x(), 1e-9, "a placed node keeps its place relative to the others");
+    assertEquals(laidOut.y() * k, node("dense2").y(), 1e-9, "the automatic layout grows with the nodes");
+    assertTrue(node("dense2").y() >= node("dense1").y() + canvas.geometry().nodeHeight(), "rows still do not overlap");
+    assertEquals(saved, vm.getLayout(), "the project is not changed by the text size");
+
+    vm.addLayerAt(LayerType.DENSE, 400, 200);
+    CanvasNode big = node("dense4");
+    assertEquals(400 - canvas.geometry().nodeWidth() / 2, big.x(), 1e-9, "centred on the drop at the larger size");
+    assertEquals(big.x() / k, vm.getLayout().position("dense4").orElseThrow().x(), 1e-9);
+
+    canvas.setTextSize(CanvasGeometry.STANDARD_TEXT_SIZE);
+    assertEquals(dropped.x(), node("dense3").x(), 1e-9);
+    assertEquals(laidOut.y(), node("dense2").y(), 1e-9);
   }
 
   @Test

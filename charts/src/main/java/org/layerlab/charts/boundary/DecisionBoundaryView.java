@@ -4,7 +4,6 @@ import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.dataset.spi.DataRange;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.GraphicsContext;
@@ -27,7 +26,8 @@ import org.layerlab.charts.internal.PlotRenderer;
  * <p>Each cell of the {@link DecisionField} is coloured by the class colours mixed in proportion to their probabilities and paled
  * where the model is unsure, so confident regions are strong and the boundary fades; a dark line traces where the most probable
  * class changes. Points are drawn in their class's colour with a white rim; a point the field assigns to another class gets a
- * black rim, so misclassified training points stand out.
+ * black rim, so misclassified training points stand out. The status line counts the points and those on the wrong side, and
+ * names the epoch the field is from when it was {@linkplain #setField(DecisionField, int) given one}.
  *
  * <p>{@link #setField} and {@link #setPoints} may be called from any thread, such as the training thread every few steps: the
  * view redraws on a pulse with the latest field, however many arrived, at most {@value #REDRAWS_PER_SECOND} times a second. The
@@ -39,6 +39,9 @@ public final class DecisionBoundaryView extends BorderPane {
   public static final String CHART_ID = "decision-boundary";
   public static final String STATUS_ID = "decision-boundary-status";
 
+  /** What {@link #getEpoch()} says for a field set without an epoch. */
+  public static final int NO_EPOCH = -1;
+
   static final double POINT_RADIUS = 4;
   /** A field a tenth of a second old is still live to the eye; drawing every epoch of a small set kept a software renderer busy. */
   static final int REDRAWS_PER_SECOND = 10;
@@ -48,7 +51,6 @@ public final class DecisionBoundaryView extends BorderPane {
   private volatile Cells cells;
   private volatile List<LabeledPoint> points = List.of();
   private volatile List<String> classNames = List.of();
-  private final AtomicLong fieldsReceived = new AtomicLong();
   private final Renderer renderer = new Renderer();
   private final PlotChart chart;
   private final Label status = new Label();
@@ -70,13 +72,33 @@ public final class DecisionBoundaryView extends BorderPane {
     getStyleClass().add("decision-boundary-view");
   }
 
-  /** Shows a new field of class probabilities. Any thread. */
+  /** Shows a new field of class probabilities that is from no particular epoch (the status line then names none). Any thread. */
   public void setField(DecisionField value) {
-    Cells worked = Cells.of(Objects.requireNonNull(value, "field"));
+    show(value, NO_EPOCH);
+  }
+
+  /**
+   * Shows a new field of class probabilities, the model's after training epoch {@code epoch} (counting from 1), which the status
+   * line names. Any thread.
+   */
+  public void setField(DecisionField value, int epoch) {
+    if (epoch < 0) {
+      throw new IllegalArgumentException("A decision field's epoch counts from 1 (0 for the untrained model), not " + epoch);
+    }
+    show(value, epoch);
+  }
+
+  private void show(DecisionField value, int epoch) {
+    Cells worked = Cells.of(Objects.requireNonNull(value, "field"), epoch);
     cells = worked;
     field = value;
-    fieldsReceived.incrementAndGet();
     chart.requestRedraw();
+  }
+
+  /** The epoch of the field shown last, or {@value #NO_EPOCH} when it came without one or there is none. */
+  public int getEpoch() {
+    Cells cs = cells;
+    return cs == null ? NO_EPOCH : cs.epoch();
   }
 
   public DecisionField getField() {
@@ -154,10 +176,11 @@ public final class DecisionBoundaryView extends BorderPane {
 
   /**
    * A field's cells ready to draw: one ARGB colour per cell in image order (rows flipped, so the top row is the field's largest y)
-   * and the most probable class of each cell in field order.
+   * and the most probable class of each cell in field order; with the epoch the field is from, so the status names the epoch of the
+   * picture it stands under.
    */
-  private record Cells(DecisionField field, int[] argb, int[] predicted) {
-    static Cells of(DecisionField f) {
+  private record Cells(DecisionField field, int epoch, int[] argb, int[] predicted) {
+    static Cells of(DecisionField f, int epoch) {
       int columns = f.columns();
       int rows = f.rows();
       int[] argb = new int[columns * rows];
@@ -173,7 +196,7 @@ public final class DecisionBoundaryView extends BorderPane {
           predicted[r * columns + c] = f.predicted(c, r);
         }
       }
-      return new Cells(f, argb, predicted);
+      return new Cells(f, epoch, argb, predicted);
     }
 
     int predicted(int column, int row) {
@@ -277,10 +300,14 @@ public final class DecisionBoundaryView extends BorderPane {
         WritableImage marker = marker(p.label(), misclassified);
         gc.drawImage(marker, Math.round(px) - MARKER_SIZE / 2, Math.round(py) - MARKER_SIZE / 2);
       }
-      String text =
-          ps.isEmpty()
-              ? ""
-              : ChartTexts.get("boundary.status", ps.size(), wrong, fieldsReceived.get());
+      String text;
+      if (ps.isEmpty()) {
+        text = "";
+      } else if (cs == null || cs.epoch() == NO_EPOCH) {
+        text = ChartTexts.get("boundary.status.points", ps.size(), wrong);
+      } else {
+        text = ChartTexts.get("boundary.status.epoch", ps.size(), wrong, cs.epoch());
+      }
       if (!text.equals(status.getText())) {
         status.setText(text);
       }

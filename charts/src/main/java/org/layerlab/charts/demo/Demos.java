@@ -243,7 +243,7 @@ final class Demos {
                 for (int epoch = 0; epoch < 3_000 && !Thread.currentThread().isInterrupted(); epoch++) {
                   model.epoch(points, 0.03);
                   if (epoch % 5 == 0) {
-                    view.setField(model.field(6, 60)); // from the training thread: the view redraws on its next pulse
+                    view.setField(model.field(6, 60), epoch + 1); // from the training thread: the view redraws on its next pulse
                   }
                   Thread.sleep(2);
                 }

@@ -79,9 +79,35 @@ class DecisionBoundaryViewTest {
     assertEquals(1, view.misclassifiedPoints());
     assertColour(DecisionBoundaryView.classColor(0), pixelAt(-0.5, -0.5));
     assertColour(DecisionBoundaryView.classColor(1), pixelAt(0.5, -0.5));
-    assertTrue(
-        Fx.call(() -> ((javafx.scene.control.Label) view.lookup("#" + DecisionBoundaryView.STATUS_ID)).getText())
-            .startsWith("3 points, 1 on the wrong side"));
+    assertEquals("3 points, 1 on the wrong side (black rim)", status(), "a field from no epoch names none");
+  }
+
+  @Test
+  void theStatusNamesTheEpochOfTheFieldShownNotHowManyFieldsCame() throws Exception {
+    view.setPoints(List.of(new LabeledPoint(-0.5, -0.5, 0), new LabeledPoint(0.5, -0.5, 0)));
+    for (int epoch = 38; epoch <= 40; epoch++) {
+      view.setField(split(0, false), epoch);
+    }
+    Fx.awaitPulses(scene);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status().endsWith("after epoch 40"));
+
+    assertEquals("2 points, 1 on the wrong side (black rim) \u00b7 after epoch 40", status());
+    assertEquals(40, view.getEpoch());
+
+    view.setField(split(0, false), 3);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status().endsWith("after epoch 3"));
+    assertTrue(status().endsWith("after epoch 3"), "the epoch of the field, though four came: " + status());
+  }
+
+  @Test
+  void aNegativeEpochIsRefusedWithTheReason() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> view.setField(split(0, false), -2));
+    assertTrue(e.getMessage().contains("-2") && e.getMessage().contains("epoch"), e.getMessage());
+  }
+
+  private String status() throws Exception {
+    return Fx.call(() -> ((javafx.scene.control.Label) view.lookup("#" + DecisionBoundaryView.STATUS_ID)).getText());
   }
 
   @Test
@@ -174,12 +200,11 @@ class DecisionBoundaryViewTest {
   void theStatusIsWrittenInTheLanguageOfTheTimeItIsComputed() throws Exception {
     Fx.run(() -> ChartTexts.setLocale(Locale.SIMPLIFIED_CHINESE));
     try {
-      view.setField(split(0, false));
+      view.setField(split(0, false), 7);
       view.setPoints(List.of(new LabeledPoint(-0.5, -0.5, 0), new LabeledPoint(0.5, -0.5, 0)));
       Fx.awaitPulses(scene);
-      assertTrue(
-          Fx.call(() -> ((javafx.scene.control.Label) view.lookup("#" + DecisionBoundaryView.STATUS_ID)).getText())
-              .startsWith("2 个点，1 个落在错误一侧（黑边）"));
+      WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status().endsWith("第 7 轮训练后"));
+      assertTrue(status().startsWith("2 个点，1 个落在错误一侧（黑边）"), status());
     } finally {
       Fx.run(() -> ChartTexts.setLocale(Locale.ENGLISH));
     }

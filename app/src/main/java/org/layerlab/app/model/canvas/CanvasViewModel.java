@@ -27,10 +27,16 @@ import org.layerlab.model.project.Layout.Position;
  * <p>The model itself and every change to it belong to the model editor's view model, which hands each new model here with
  * {@link #update}. Positions the user placed are kept by layer id, also for layers an edit removed, so that undoing the removal puts
  * the layer back where it was.
+ *
+ * <p>Node sizes follow the canvas's text size ({@link #setTextSize}): the classroom mode's larger text makes every node, gap and
+ * position larger by the same factor ({@link CanvasGeometry#scale()}). Positions are remembered, laid out and saved in the project
+ * at the standard text size and scaled on the way to the canvas, so a project looks the same whichever text size drew it.
  */
 public final class CanvasViewModel {
 
+  /** A node's width at the standard text size; {@link CanvasGeometry#nodeWidth()} is the width drawn. */
   public static final double NODE_WIDTH = 184;
+  /** A node's height at the standard text size; {@link CanvasGeometry#nodeHeight()} is the height drawn. */
   public static final double NODE_HEIGHT = 84;
   public static final double MIN_ZOOM = 0.25;
   public static final double MAX_ZOOM = 2.0;
@@ -39,6 +45,7 @@ public final class CanvasViewModel {
 
   private static final double ZOOM_STEP = 1.25;
 
+  /** Lays out at the standard text size; {@link #publish} scales the result to the text size of the moment. */
   private final GraphLayout layouter = new GraphLayout(NODE_WIDTH, NODE_HEIGHT);
   private final Map<String, Position> placed = new LinkedHashMap<>();
   private final ObservableList<CanvasNode> nodes = FXCollections.observableArrayList();
@@ -51,6 +58,7 @@ public final class CanvasViewModel {
   private final ReadOnlyObjectWrapper<Layout> layout = new ReadOnlyObjectWrapper<>(this, "layout", Layout.NONE);
   private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
   private final ReadOnlyStringWrapper zoomText = new ReadOnlyStringWrapper(this, "zoomText", "100%");
+  private final ReadOnlyObjectWrapper<CanvasGeometry> geometry = new ReadOnlyObjectWrapper<>(this, "geometry", CanvasGeometry.STANDARD);
 
   private ModelSpec model = new ModelSpec(List.of());
   private List<CanvasNode> unplaced = List.of();
@@ -99,6 +107,27 @@ public final class CanvasViewModel {
     return zoomText.getReadOnlyProperty();
   }
 
+  /** The sizes nodes are drawn at, for the canvas's text size. */
+  public ReadOnlyObjectProperty<CanvasGeometry> geometryProperty() {
+    return geometry.getReadOnlyProperty();
+  }
+
+  public CanvasGeometry geometry() {
+    return geometry.get();
+  }
+
+  /**
+   * Draws the nodes for a canvas whose text is {@code pixels} large (the window's font size, larger in classroom mode): nodes,
+   * gaps and positions grow or shrink with it.
+   */
+  public void setTextSize(double pixels) {
+    CanvasGeometry next = new CanvasGeometry(pixels);
+    if (!next.equals(geometry.get())) {
+      geometry.set(next);
+      publish();
+    }
+  }
+
   public Optional<CanvasNode> node(String id) {
     return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
   }
@@ -117,8 +146,8 @@ public final class CanvasViewModel {
     for (CanvasNode n : nodes) {
       b[0] = Math.min(b[0], n.x());
       b[1] = Math.min(b[1], n.y());
-      b[2] = Math.max(b[2], n.x() + NODE_WIDTH);
-      b[3] = Math.max(b[3], n.y() + NODE_HEIGHT);
+      b[2] = Math.max(b[2], n.x() + geometry().nodeWidth());
+      b[3] = Math.max(b[3], n.y() + geometry().nodeHeight());
     }
     return b;
   }
@@ -129,8 +158,10 @@ public final class CanvasViewModel {
     double maxX = Math.max(x0, x1);
     double minY = Math.min(y0, y1);
     double maxY = Math.max(y0, y1);
+    double w = geometry().nodeWidth();
+    double h = geometry().nodeHeight();
     return nodes.stream()
-        .filter(n -> n.x() < maxX && n.x() + NODE_WIDTH > minX && n.y() < maxY && n.y() + NODE_HEIGHT > minY)
+        .filter(n -> n.x() < maxX && n.x() + w > minX && n.y() < maxY && n.y() + h > minY)
         .map(CanvasNode::id)
         .toList();
   }
@@ -192,8 +223,8 @@ public final class CanvasViewModel {
   /** Zooms so that every node fits a view of the given size (never above 100%); returns the zoom. */
   public double fit(double viewWidth, double viewHeight) {
     double[] b = contentBounds();
-    double w = b[2] - b[0] + 2 * GraphLayout.MARGIN;
-    double h = b[3] - b[1] + 2 * GraphLayout.MARGIN;
+    double w = b[2] - b[0] + 2 * geometry().margin();
+    double h = b[3] - b[1] + 2 * geometry().margin();
     if (nodes.isEmpty() || viewWidth <= 0 || viewHeight <= 0) {
       setZoom(1);
     } else {
@@ -223,9 +254,13 @@ public final class CanvasViewModel {
     }
   }
 
-  /** Puts the given layers where the user dropped or dragged them; they stay there through later edits. */
+  /**
+   * Puts the given layers where the user dropped or dragged them (top-left corners in canvas coordinates, as {@link #nodes()} has
+   * them); they stay there through later edits.
+   */
   public void place(Map<String, Position> positions) {
-    placed.putAll(positions);
+    double k = geometry().scale();
+    positions.forEach((id, p) -> placed.put(id, new Position(p.x() / k, p.y() / k)));
     publish();
   }
 
@@ -258,7 +293,7 @@ public final class CanvasViewModel {
     publish();
   }
 
-  /** Every remembered position, for undo: {@link #restore} puts them back. */
+  /** Every remembered position (at the standard text size, as the project keeps them), for undo: {@link #restore} puts them back. */
   public Map<String, Position> snapshot() {
     return Map.copyOf(placed);
   }
@@ -270,6 +305,7 @@ public final class CanvasViewModel {
   }
 
   private void publish() {
+    double k = geometry().scale();
     List<CanvasNode> out = new ArrayList<>();
     Map<String, CanvasNode> byId = new HashMap<>();
     for (CanvasNode d : unplaced) {
@@ -280,7 +316,17 @@ public final class CanvasViewModel {
       }
       CanvasNode n =
           new CanvasNode(
-              d.id(), d.typeName(), d.summary(), d.outputShape(), d.parameters(), d.problems(), p.x(), p.y(), d.inputs(), d.growable(), byHand);
+              d.id(),
+              d.typeName(),
+              d.summary(),
+              d.outputShape(),
+              d.parameters(),
+              d.problems(),
+              p.x() * k,
+              p.y() * k,
+              d.inputs(),
+              d.growable(),
+              byHand);
       out.add(n);
       byId.putIfAbsent(n.id(), n);
     }
@@ -293,7 +339,11 @@ public final class CanvasViewModel {
           continue;
         }
         List<Position> bends =
-            source.placed() || n.placed() ? List.of() : auto.bends().getOrDefault(new GraphLayout.WireKey(from, n.id(), port), List.of());
+            source.placed() || n.placed()
+                ? List.of()
+                : auto.bends().getOrDefault(new GraphLayout.WireKey(from, n.id(), port), List.of()).stream()
+                    .map(b -> new Position(b.x() * k, b.y() * k))
+                    .toList();
         lines.add(new CanvasWire(from, n.id(), port, bends));
       }
     }

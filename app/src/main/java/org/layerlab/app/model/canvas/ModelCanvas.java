@@ -62,7 +62,6 @@ public final class ModelCanvas extends BorderPane {
   /** The key, in a palette node's properties, of the layer type it drags onto the canvas. */
   public static final String DRAG_TYPE = "layerlab.canvas.dragType";
 
-  private static final double WIRE_REACH = 14;
   private static final double BAND_PAD = 600;
   /** The smallest zoom a first look at the model uses: below it node texts are too small to read. */
   static final double READABLE_ZOOM = 0.75;
@@ -77,6 +76,8 @@ public final class ModelCanvas extends BorderPane {
   private final ScrollBar hbar = new ScrollBar();
   private final ScrollBar vbar = new ScrollBar();
   private final Label emptyHint = new Label(Messages.get("canvas.empty"));
+  /** Never shown: a label with no style of its own, whose font is the window's text size, which node sizes follow. */
+  private final Label textProbe = new Label("M");
   private final Translate pan = new Translate();
   private final Scale scale = new Scale(1, 1, 0, 0);
   private final Map<String, NodeView> views = new HashMap<>();
@@ -128,6 +129,12 @@ public final class ModelCanvas extends BorderPane {
     setCenter(centre);
     setRight(vbar);
     setBottom(hbar);
+    // beside the surface, not in it: the surface's own style changes (a drop target) restyle what it holds, which let the probe's
+    // font fall back to the default size for a moment
+    textProbe.setVisible(false);
+    textProbe.setManaged(false);
+    textProbe.setMouseTransparent(true);
+    getChildren().add(textProbe);
     initGestures();
     initListeners();
     redraw();
@@ -184,22 +191,25 @@ public final class ModelCanvas extends BorderPane {
 
   /**
    * A readable view of the model, for a first look: zoomed to fit, but not below {@link #READABLE_ZOOM} (node texts must stay
-   * legible), the top of the model at the top, centred across when it fits and else on its first layer.
+   * legible), nor below 100% for classroom mode's larger text; the top of the model at the top, centred across when it fits and
+   * else on its first layer.
    */
   public void showModel() {
     double w = surface.getWidth();
     double h = surface.getHeight();
     double fit = vm.fit(w, h);
-    vm.setZoom(Math.max(READABLE_ZOOM, fit));
+    // classroom mode's larger text is there to be read from the back of the room: a first look does not shrink it
+    vm.setZoom(Math.max(vm.geometry().scale() > 1 ? 1 : READABLE_ZOOM, fit));
     double z = vm.zoomProperty().get();
     double[] b = vm.contentBounds();
-    if ((b[2] - b[0]) * z + 2 * GraphLayout.MARGIN * z <= w || vm.nodes().isEmpty()) {
+    double margin = vm.geometry().margin();
+    if ((b[2] - b[0]) * z + 2 * margin * z <= w || vm.nodes().isEmpty()) {
       pan.setX((w - (b[2] - b[0]) * z) / 2 - b[0] * z);
     } else {
       CanvasNode first = vm.nodes().get(0);
-      pan.setX(w / 2 - (first.x() + CanvasViewModel.NODE_WIDTH / 2) * z);
+      pan.setX(w / 2 - vm.geometry().outputPortX(first) * z);
     }
-    pan.setY((b[3] - b[1]) * z + 2 * GraphLayout.MARGIN * z <= h ? (h - (b[3] - b[1]) * z) / 2 - b[1] * z : GraphLayout.MARGIN * z - b[1] * z);
+    pan.setY((b[3] - b[1]) * z + 2 * margin * z <= h ? (h - (b[3] - b[1]) * z) / 2 - b[1] * z : margin * z - b[1] * z);
   }
 
   /** Zooms in or out by one step, keeping the middle of the view in place. */
@@ -250,6 +260,8 @@ public final class ModelCanvas extends BorderPane {
     vm.zoomProperty().addListener(new WeakChangeListener<>(onZoom));
     scale.setX(vm.zoomProperty().get());
     scale.setY(vm.zoomProperty().get());
+    textProbe.fontProperty().addListener((obs, old, font) -> onTextSize(font.getSize()));
+    onTextSize(textProbe.getFont().getSize());
     surface.widthProperty().addListener((obs, old, w) -> onResize());
     surface.heightProperty().addListener((obs, old, h) -> onResize());
     pan.xProperty().addListener(o -> syncBars());
@@ -275,11 +287,31 @@ public final class ModelCanvas extends BorderPane {
     syncBars();
   }
 
+  /**
+   * Follows a change of the window's text size (classroom mode): the nodes are drawn at the new size, and the view keeps the
+   * whole model in sight, or, once the user moved it, the same part of the model in its middle.
+   */
+  private void onTextSize(double pixels) {
+    double before = vm.geometry().scale();
+    Point2D centre = new Point2D(surface.getWidth() / 2, surface.getHeight() / 2);
+    Point2D world = toWorld(centre);
+    vm.setTextSize(pixels);
+    double ratio = vm.geometry().scale() / before;
+    if (ratio == 1) {
+      return;
+    }
+    if (!viewMoved && surface.getWidth() > 0 && surface.getHeight() > 0) {
+      showModel();
+    } else {
+      keep(new Point2D(world.getX() * ratio, world.getY() * ratio), centre);
+    }
+  }
+
   private void redraw() {
     views.clear();
     List<Node> nodes = new ArrayList<>();
     for (CanvasNode n : vm.nodes()) {
-      NodeView view = new NodeView(n);
+      NodeView view = new NodeView(n, vm.geometry());
       view.setSelected(vm.isSelected(n.id()));
       wireNodeGestures(view);
       views.put(n.id(), view);
@@ -306,13 +338,14 @@ public final class ModelCanvas extends BorderPane {
         continue;
       }
       boolean bent = moved == null || (!moved.containsKey(w.from()) && !moved.containsKey(w.to()));
-      Path line = wirePath(from, to, w.port(), bent ? w.bends() : List.of());
+      CanvasGeometry g = vm.geometry();
+      Path line = wirePath(g, from, to, w.port(), bent ? w.bends() : List.of());
       line.getStyleClass().add("canvas-wire");
       if (w.sameEnds(selected)) {
         line.getStyleClass().add("selected");
       }
       line.setMouseTransparent(true);
-      Path hit = wirePath(from, to, w.port(), bent ? w.bends() : List.of());
+      Path hit = wirePath(g, from, to, w.port(), bent ? w.bends() : List.of());
       hit.setId("wire-" + w.from() + "-" + w.to() + "-" + w.port());
       hit.getStyleClass().add("canvas-wire-hit");
       hit.setOnMousePressed(
@@ -323,7 +356,7 @@ public final class ModelCanvas extends BorderPane {
               e.consume();
             }
           });
-      Path arrow = arrowHead(CanvasGeometry.inputPortX(to, w.port()), CanvasGeometry.inputPortY(to));
+      Path arrow = arrowHead(g, g.inputPortX(to, w.port()), g.inputPortY(to));
       arrow.getStyleClass().add("canvas-arrow");
       if (w.sameEnds(selected)) {
         arrow.getStyleClass().add("selected");
@@ -346,15 +379,15 @@ public final class ModelCanvas extends BorderPane {
   }
 
   /** A wire from the output of {@code from} down to input {@code port} of {@code to}, through {@code bends}, leaving and arriving vertically. */
-  static Path wirePath(CanvasNode from, CanvasNode to, int port, List<Position> bends) {
+  static Path wirePath(CanvasGeometry g, CanvasNode from, CanvasNode to, int port, List<Position> bends) {
     List<Position> points = new ArrayList<>();
-    points.add(new Position(CanvasGeometry.outputPortX(from), CanvasGeometry.outputPortY(from)));
+    points.add(new Position(g.outputPortX(from), g.outputPortY(from)));
     points.addAll(bends);
-    points.add(new Position(CanvasGeometry.inputPortX(to, port), CanvasGeometry.inputPortY(to) - NodeView.PORT_RADIUS - 8));
-    return curve(points);
+    points.add(new Position(g.inputPortX(to, port), g.inputPortY(to) - g.portRadius() - 8 * g.scale()));
+    return curve(g, points);
   }
 
-  private static Path curve(List<Position> points) {
+  private static Path curve(CanvasGeometry g, List<Position> points) {
     Path path = new Path();
     Position first = points.get(0);
     path.getElements().add(new MoveTo(first.x(), first.y()));
@@ -364,17 +397,17 @@ public final class ModelCanvas extends BorderPane {
       if (a.x() == b.x() && b.y() > a.y() && i > 1 && i < points.size() - 1) {
         path.getElements().add(new LineTo(b.x(), b.y())); // straight down through a row a long wire passes
       } else {
-        double k = Math.max(30, Math.abs(b.y() - a.y()) / 2);
+        double k = Math.max(30 * g.scale(), Math.abs(b.y() - a.y()) / 2);
         path.getElements().add(new CubicCurveTo(a.x(), a.y() + k, b.x(), b.y() - k, b.x(), b.y()));
       }
     }
     return path;
   }
 
-  private static Path arrowHead(double x, double y) {
-    double tip = y - NodeView.PORT_RADIUS - 1;
-    Path p = new Path(new MoveTo(x - 6, tip - 11), new LineTo(x + 6, tip - 11), new LineTo(x, tip), new ClosePath());
-    return p;
+  private static Path arrowHead(CanvasGeometry g, double x, double y) {
+    double k = g.scale();
+    double tip = y - g.portRadius() - k;
+    return new Path(new MoveTo(x - 6 * k, tip - 11 * k), new LineTo(x + 6 * k, tip - 11 * k), new LineTo(x, tip), new ClosePath());
   }
 
   // ---- gestures -----------------------------------------------------------------------------------------------------------------
@@ -588,7 +621,8 @@ public final class ModelCanvas extends BorderPane {
           }
           CanvasNode from = view.node();
           Point2D p = toWorld(surface.sceneToLocal(e.getSceneX(), e.getSceneY()));
-          Path shape = curve(List.of(new Position(CanvasGeometry.outputPortX(from), CanvasGeometry.outputPortY(from)), new Position(p.getX(), p.getY())));
+          CanvasGeometry g = vm.geometry();
+          Path shape = curve(g, List.of(new Position(g.outputPortX(from), g.outputPortY(from)), new Position(p.getX(), p.getY())));
           pendingWire.getElements().setAll(shape.getElements());
           highlightTarget(p);
           e.consume();
@@ -614,16 +648,18 @@ public final class ModelCanvas extends BorderPane {
   /** The input port a wire released at {@code p} goes to: a port within reach, or a port of the node under the point. */
   private java.util.Optional<Target> target(Point2D p) {
     Target body = null;
+    CanvasGeometry g = vm.geometry();
+    double reach = g.wireReach();
     for (CanvasNode n : vm.nodes()) {
       if (n.id().equals(pendingFrom)) {
         continue;
       }
       for (int port = 0; port < n.portCount(); port++) {
-        if (Math.hypot(CanvasGeometry.inputPortX(n, port) - p.getX(), CanvasGeometry.inputPortY(n) - p.getY()) <= WIRE_REACH) {
+        if (Math.hypot(g.inputPortX(n, port) - p.getX(), g.inputPortY(n) - p.getY()) <= reach) {
           return java.util.Optional.of(new Target(n, port));
         }
       }
-      int port = CanvasGeometry.portAt(n, p.getX(), p.getY(), WIRE_REACH);
+      int port = g.portAt(n, p.getX(), p.getY(), reach);
       if (port >= 0 && body == null) {
         body = new Target(n, port);
       }
@@ -653,7 +689,8 @@ public final class ModelCanvas extends BorderPane {
     double w = (b[2] - b[0]) * z;
     double h = (b[3] - b[1]) * z;
     pan.setX((surface.getWidth() - w) / 2 - b[0] * z);
-    pan.setY(h + 2 * GraphLayout.MARGIN * z < surface.getHeight() ? (surface.getHeight() - h) / 2 - b[1] * z : GraphLayout.MARGIN * z - b[1] * z);
+    double margin = vm.geometry().margin();
+    pan.setY(h + 2 * margin * z < surface.getHeight() ? (surface.getHeight() - h) / 2 - b[1] * z : margin * z - b[1] * z);
   }
 
   /** Scroll bars over the content plus some room around it, and wherever the view is now. */
@@ -664,12 +701,13 @@ public final class ModelCanvas extends BorderPane {
       double z = vm.zoomProperty().get();
       double w = surface.getWidth();
       double h = surface.getHeight();
-      hbar.setMin(Math.min(b[0] * z - BAND_PAD * z, -pan.getX()));
-      hbar.setMax(Math.max(b[2] * z + BAND_PAD * z - w, -pan.getX()));
+      double pad = BAND_PAD * vm.geometry().scale() * z;
+      hbar.setMin(Math.min(b[0] * z - pad, -pan.getX()));
+      hbar.setMax(Math.max(b[2] * z + pad - w, -pan.getX()));
       hbar.setVisibleAmount(w);
       hbar.setValue(-pan.getX());
-      vbar.setMin(Math.min(b[1] * z - BAND_PAD * z, -pan.getY()));
-      vbar.setMax(Math.max(b[3] * z + BAND_PAD * z - h, -pan.getY()));
+      vbar.setMin(Math.min(b[1] * z - pad, -pan.getY()));
+      vbar.setMax(Math.max(b[3] * z + pad - h, -pan.getY()));
       vbar.setVisibleAmount(h);
       vbar.setValue(-pan.getY());
       hbar.setUnitIncrement(40);

@@ -21,46 +21,51 @@ import org.layerlab.model.LayerSpec;
  * One layer on the canvas: a card with the layer's name and type, key settings, output shape and parameter count; its input ports
  * on the top edge (one per input, plus an open one on a merge), its output port on the bottom edge, and a red badge when it has
  * problems, whose tooltip says what they are. Draws a {@link CanvasNode}; a new one is made for every change.
+ *
+ * <p>Its size and its ports' come from the {@link CanvasGeometry}, its fonts from the style sheets (in ems of the window's text
+ * size), so that both grow together in classroom mode.
  */
 final class NodeView extends Pane {
-
-  static final double PORT_RADIUS = 6;
 
   private final CanvasNode node;
   private final List<Circle> inputPorts = new ArrayList<>();
   private final Circle outputPort;
 
-  NodeView(CanvasNode node) {
+  NodeView(CanvasNode node, CanvasGeometry geometry) {
     this.node = node;
+    double width = geometry.nodeWidth();
+    double height = geometry.nodeHeight();
+    double k = geometry.scale();
     setId("node-" + node.id());
     getStyleClass().add("canvas-node");
     if (!node.valid()) {
       getStyleClass().add("invalid");
     }
-    setPrefSize(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
-    setMinSize(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
-    setMaxSize(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
+    setPrefSize(width, height);
+    setMinSize(width, height);
+    setMaxSize(width, height);
     relocate(node.x(), node.y());
 
-    Label name = label(node.id(), "node-name");
-    Label type = label(node.typeName(), "node-type");
+    double textWidth = width - 20 * k;
+    Label name = label(node.id(), "node-name", textWidth);
+    Label type = label(node.typeName(), "node-type", textWidth);
     type.setMinWidth(Region.USE_PREF_SIZE);
-    HBox header = new HBox(6, name, spacer(), type);
+    HBox header = new HBox(6 * k, name, spacer(), type);
     header.setAlignment(Pos.BASELINE_LEFT);
-    Label summary = label(node.summary().isEmpty() ? " " : node.summary(), "node-summary");
-    Label shape = label("\u2192 " + node.outputShape(), "node-shape");
+    Label summary = label(node.summary().isEmpty() ? " " : node.summary(), "node-summary", textWidth);
+    Label shape = label("\u2192 " + node.outputShape(), "node-shape", textWidth);
     shape.setId("shape-" + node.id());
-    Label parameters = label(node.parameters(), "node-parameters");
+    Label parameters = label(node.parameters(), "node-parameters", textWidth);
     parameters.setId("parameters-" + node.id());
-    VBox card = new VBox(1, header, summary, shape, parameters);
+    VBox card = new VBox(k, header, summary, shape, parameters);
     card.getStyleClass().add("node-body");
     // exactly the node's size whatever the fonts, so ports and wires meet its edges
-    card.setMinSize(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
-    card.setPrefSize(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
-    card.setMaxSize(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
-    Rectangle clip = new Rectangle(CanvasViewModel.NODE_WIDTH, CanvasViewModel.NODE_HEIGHT);
-    clip.setArcWidth(12);
-    clip.setArcHeight(12);
+    card.setMinSize(width, height);
+    card.setPrefSize(width, height);
+    card.setMaxSize(width, height);
+    Rectangle clip = new Rectangle(width, height);
+    clip.setArcWidth(12 * k);
+    clip.setArcHeight(12 * k);
     card.setClip(clip);
     getChildren().add(card);
 
@@ -69,7 +74,7 @@ final class NodeView extends Pane {
     Tooltip.install(card, tip);
 
     for (int p = 0; p < node.portCount(); p++) {
-      Circle port = new Circle(PORT_RADIUS);
+      Circle port = new Circle(geometry.portRadius());
       port.setId("in-" + node.id() + "-" + p);
       port.getStyleClass().add("canvas-port");
       port.getStyleClass().add("input-port");
@@ -79,7 +84,7 @@ final class NodeView extends Pane {
       } else if (node.inputs().get(p).equals(LayerSpec.UNCONNECTED)) {
         port.getStyleClass().add("open");
       }
-      port.setCenterX(CanvasGeometry.inputPortX(node, p) - node.x());
+      port.setCenterX(geometry.inputPortX(node, p) - node.x());
       port.setCenterY(0);
       Tooltip.install(
           port,
@@ -87,11 +92,11 @@ final class NodeView extends Pane {
       inputPorts.add(port);
       getChildren().add(port);
     }
-    outputPort = new Circle(PORT_RADIUS);
+    outputPort = new Circle(geometry.portRadius());
     outputPort.setId("out-" + node.id());
     outputPort.getStyleClass().addAll("canvas-port", "output-port");
-    outputPort.setCenterX(CanvasViewModel.NODE_WIDTH / 2);
-    outputPort.setCenterY(CanvasViewModel.NODE_HEIGHT);
+    outputPort.setCenterX(geometry.outputPortX(node) - node.x());
+    outputPort.setCenterY(geometry.outputPortY(node) - node.y());
     Tooltip.install(outputPort, new Tooltip(Messages.get("canvas.port.output", node.id())));
     getChildren().add(outputPort);
 
@@ -104,7 +109,7 @@ final class NodeView extends Pane {
       problem.setMaxWidth(380);
       problem.setShowDelay(Duration.millis(150));
       badge.setTooltip(problem);
-      badge.relocate(CanvasViewModel.NODE_WIDTH - 12, -10);
+      badge.relocate(width - 12 * k, -10 * k);
       getChildren().add(badge);
     }
   }
@@ -128,11 +133,11 @@ final class NodeView extends Pane {
     }
   }
 
-  private static Label label(String text, String style) {
+  private static Label label(String text, String style, double maxWidth) {
     Label l = new Label(text);
     l.getStyleClass().add(style);
     l.setTextOverrun(OverrunStyle.ELLIPSIS);
-    l.setMaxWidth(CanvasViewModel.NODE_WIDTH - 20);
+    l.setMaxWidth(maxWidth);
     return l;
   }
 

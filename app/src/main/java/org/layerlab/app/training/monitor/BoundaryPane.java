@@ -74,7 +74,7 @@ public final class BoundaryPane extends StackPane {
           d[i] = p[i];
         }
         if (b.classes() >= 2) {
-          view.setField(new DecisionField(b.xMin(), b.xMax(), b.yMin(), b.yMax(), b.columns(), b.rows(), b.classes(), d));
+          view.setField(new DecisionField(b.xMin(), b.xMax(), b.yMin(), b.yMax(), b.columns(), b.rows(), b.classes(), d), b.epoch());
         }
       }
 
