@@ -11,6 +11,7 @@ import org.layerlab.runtime.events.RunEnded;
 import org.layerlab.runtime.events.TrainingListener;
 import org.layerlab.runtime.store.RunRecorder;
 import org.layerlab.runtime.store.RunStore;
+import org.layerlab.runtime.train.BackgroundTraining;
 import org.layerlab.runtime.train.SampleSet;
 import org.layerlab.runtime.train.TrainingRequest;
 import org.layerlab.runtime.train.TrainingRun;
@@ -42,7 +43,16 @@ public final class RecordedTrainingJobs implements TrainingJobFactory {
     return new TrainingJob() {
       @Override
       public RunEnded call() {
-        return run.call();
+        try {
+          // on a thread of its own at a lower CPU priority, so the window draws the run first (see BackgroundTraining)
+          return BackgroundTraining.call(run::call);
+        } catch (RuntimeException | Error e) {
+          throw e;
+        } catch (Exception e) { // run.call() throws nothing checked; only an interrupted wait gets here
+          Thread.currentThread().interrupt();
+          run.stop();
+          throw new IllegalStateException("the wait for the training thread was interrupted", e);
+        }
       }
 
       @Override

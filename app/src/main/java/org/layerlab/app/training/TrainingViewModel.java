@@ -56,7 +56,6 @@ import org.layerlab.runtime.events.RunStarted;
 import org.layerlab.runtime.events.RunStatus;
 import org.layerlab.runtime.events.StepMetrics;
 import org.layerlab.runtime.events.TrainingListener;
-import org.layerlab.runtime.train.BackgroundTraining;
 
 /**
  * The run monitor's state: one training run at a time, on the data page's dataset with the training page's settings, with its
@@ -348,14 +347,11 @@ public final class TrainingViewModel {
     progressRefresh = executor.repeatOnUiThread(Duration.ofMillis(PROGRESS_PERIOD_MILLIS), this::refreshProgress);
     TrainingListener listener = new LiveListener(run, target);
     executor.execute(
-        // on a thread of its own at a lower CPU priority: the window draws the run first (see BackgroundTraining)
-        () ->
-            BackgroundTraining.call(
-                () -> {
-                  TrainingJob job = jobs.create(project, projectDir, listener);
-                  run.attach(job);
-                  return job.call();
-                }),
+        () -> {
+          TrainingJob job = jobs.create(project, projectDir, listener);
+          run.attach(job);
+          return job.call();
+        },
         ended -> finished(run, ended),
         error -> {
           // said again in the window's language when it changes; a data problem in the runtime's words for that language
