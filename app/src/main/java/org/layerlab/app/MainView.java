@@ -53,8 +53,10 @@ public final class MainView extends BorderPane {
     data.setId("dataTab");
     Tab training = new Tab(Messages.get("tab.training"), createTrainingPage(viewModel));
     training.setId("trainingTab");
-    Tab runs = new Tab(Messages.get("tab.runs"), new RunsView(viewModel.runs()));
+    RunsView runsView = new RunsView(viewModel.runs());
+    Tab runs = new Tab(Messages.get("tab.runs"), runsView);
     runs.setId("runsTab");
+    runs.selectedProperty().addListener((obs, was, selected) -> runsView.setShown(selected));
     tabs = new TabPane(model, data, training, runs);
     if (startPage != null) {
       Tab start = new Tab(Messages.get("tab.start"), startPage);
@@ -63,6 +65,7 @@ public final class MainView extends BorderPane {
     }
     // A first look starts on the start page, with its getting-started steps; without one, on the model.
     tabs.getSelectionModel().select(0);
+    runsView.setShown(runs.isSelected());
     tabs.setId("pageTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     setCenter(tabs);

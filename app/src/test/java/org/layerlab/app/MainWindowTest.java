@@ -81,10 +81,10 @@ class MainWindowTest {
         onFx(
             () ->
                 loss.runs().get(0).size() > 0
-                    && runs.getItems().stream().anyMatch(r -> ((RunRow) r).status() == RunStatus.FINISHED)));
+                    && viewModel.main().runs().runs().stream().anyMatch(r -> r.status() == RunStatus.FINISHED)));
 
     robot.interact(() -> Screenshots.save(scene, "2-trained"));
-    RunRow run = (RunRow) runs.getItems().get(0);
+    RunRow run = onFx(() -> viewModel.main().runs().runs().get(0)).call();
     assertEquals(RunStatus.FINISHED, run.status());
     assertTrue(run.name().startsWith("Spiral "), run.name());
     assertTrue(run.message().startsWith("Finished 3 epochs"), run.message());
@@ -98,7 +98,10 @@ class MainWindowTest {
     WaitForAsyncUtils.waitFor(
         90,
         SECONDS,
-        onFx(() -> runs.getItems().stream().filter(r -> ((RunRow) r).status() == RunStatus.FINISHED).count() == 2));
+        onFx(() -> viewModel.main().runs().runs().stream().filter(r -> r.status() == RunStatus.FINISHED).count() == 2));
+    // the runs page builds its rows when it is shown
+    robot.interact(() -> robot.lookup("#mainView").queryAs(MainView.class).showPage("runsTab"));
+    assertEquals(2, onFx(() -> runs.getItems().stream().filter(r -> ((RunRow) r).status() == RunStatus.FINISHED).count()).call());
     robot.interact(() -> runs.getSelectionModel().selectAll());
     ScalarChart compare = robot.lookup("#compareChart").queryAs(ScalarChart.class);
     WaitForAsyncUtils.waitFor(

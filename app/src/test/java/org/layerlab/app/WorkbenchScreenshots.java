@@ -73,6 +73,7 @@ class WorkbenchScreenshots {
         shoot(robot, "trainingTab", prefix + "-training");
         shoot(robot, "startTab", prefix + "-start");
         robot.interact(() -> {
+          robot.lookup("#mainView").queryAs(MainView.class).showPage("runsTab"); // it builds its rows when shown
           TableView<?> runs = robot.lookup("#runsTable").queryTableView();
           runs.getSelectionModel().selectAll();
         });

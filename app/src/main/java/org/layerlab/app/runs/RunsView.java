@@ -62,8 +62,26 @@ public final class RunsView extends VBox {
   /** Listeners the view model holds weakly, kept as long as this view. */
   private final List<Object> keepAlive = new ArrayList<>();
 
-  private final ListChangeListener<RunRow> onRuns = c -> replaceRows();
-  private final ListChangeListener<MetricColumn> onMetricColumns = c -> rebuildMetricColumns();
+  /** Whether the page is on screen; a view on its own (tests, dialogs) is. */
+  private boolean shown = true;
+  private boolean rowsStale;
+  private boolean columnsStale;
+  private final ListChangeListener<RunRow> onRuns =
+      c -> {
+        if (shown) {
+          replaceRows();
+        } else {
+          rowsStale = true;
+        }
+      };
+  private final ListChangeListener<MetricColumn> onMetricColumns =
+      c -> {
+        if (shown) {
+          rebuildMetricColumns();
+        } else {
+          columnsStale = true;
+        }
+      };
 
   public RunsView(RunsViewModel viewModel) {
     this.viewModel = viewModel;
@@ -537,6 +555,23 @@ public final class RunsView extends VBox {
                     viewModel.compare(selectedIds());
                   }
                 });
+  }
+
+  /**
+   * Tells the view whether its page is on screen. A hidden page keeps its rows and columns as they were until it is shown: a run's
+   * start and end change the list behind the run monitor, and the table building rows nobody saw froze the monitor for a frame or
+   * two. The selection is kept either way.
+   */
+  public void setShown(boolean value) {
+    shown = value;
+    if (value && columnsStale) {
+      columnsStale = false;
+      rebuildMetricColumns();
+    }
+    if (value && rowsStale) {
+      rowsStale = false;
+      replaceRows();
+    }
   }
 
   /** Shows the view model's rows, keeping the user's selection (the table clears it whenever its rows are replaced). */

@@ -33,6 +33,11 @@ class FxStallMeterTest {
     assertEquals(sorted[989] / 1e6, s.percentile99Millis(), 1e-9);
     assertEquals(times[n - 1] / 1e9, s.seconds(), 1e-9);
     assertEquals(n, s.pulses());
+    int at = 0;
+    for (int i = 1; i < gaps.length; i++) {
+      at = gaps[i] > gaps[at] ? i : at;
+    }
+    assertEquals(times[at] / 1e9, s.longestAtSeconds(), 1e-9, "where the longest gap began");
     assertTrue(s.describe().startsWith(String.format(java.util.Locale.ROOT, "longest %.1f ms", s.longestMillis())), s.describe());
   }
 

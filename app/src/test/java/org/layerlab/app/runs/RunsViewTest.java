@@ -83,6 +83,28 @@ class RunsViewTest {
   }
 
   @Test
+  void aHiddenPageTakesNewRunsWhenShownAndKeepsTheSelection(FxRobot robot) throws Exception {
+    TableView<?> table = robot.lookup("#runsTable").queryTableView();
+    WaitForAsyncUtils.waitFor(10, SECONDS, onFx(() -> table.getItems().size() == 3));
+    robot.clickOn("sgd lr 0.1");
+    RunsView view = robot.lookup("#runsView").queryAs(RunsView.class);
+    robot.interact(() -> view.setShown(false));
+
+    run("adam lr 0.001", 0.001, "ADAM", T0 + 3000, new double[] {0.5, 0.6, 0.65});
+    robot.interact(viewModel::refresh);
+    WaitForAsyncUtils.waitFor(10, SECONDS, onFx(() -> viewModel.runs().size() == 4));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(3, onFx(() -> table.getItems().size()).call(), "a hidden page builds no rows");
+
+    robot.interact(() -> view.setShown(true));
+    assertEquals(4, onFx(() -> table.getItems().size()).call(), "shown, it has the new run");
+    assertEquals(
+        List.of("sgd lr 0.1"),
+        onFx(() -> table.getSelectionModel().getSelectedItems().stream().map(r -> ((RunRow) r).name()).toList()).call(),
+        "and the selection it had");
+  }
+
+  @Test
   void selectingTwoRunsOverlaysTheirCurvesAndDiffsTheirSettings(FxRobot robot) throws Exception {
     TableView<?> table = robot.lookup("#runsTable").queryTableView();
     WaitForAsyncUtils.waitFor(10, SECONDS, onFx(() -> table.getItems().size() == 3));
