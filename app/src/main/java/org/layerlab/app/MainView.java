@@ -11,6 +11,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.layerlab.app.check.CheckView;
 import org.layerlab.app.data.DataView;
@@ -135,7 +136,11 @@ public final class MainView extends BorderPane {
     project.getStyleClass().add("project-name");
     Label description = new Label(viewModel.projectDescription());
     description.getStyleClass().add("project-description");
+    // a long description gives way (cut with an ellipsis, whole in its tooltip), never the app's or the project's name
     description.setMinWidth(0);
+    description.setTooltip(new javafx.scene.control.Tooltip(viewModel.projectDescription()));
+    app.setMinWidth(Region.USE_PREF_SIZE);
+    project.setMinWidth(Region.USE_PREF_SIZE);
     HBox line = new HBox(14, app, project, description);
     line.setAlignment(Pos.BASELINE_LEFT);
     VBox header = new VBox(line);
