@@ -620,7 +620,7 @@ public final class TrainingViewModel {
     sink.clear();
     BoundaryPoints points = boundaryPoints.get();
     if (points != null) {
-      sink.points(points.xy(), points.labels(), points.classNames());
+      sink.points(points.xy(), points.labels(), legendNames(points)); // a view rebuilt in another language says them in it
     }
     DecisionBoundary b = latestBoundary.get();
     if (b != null) {
@@ -630,6 +630,11 @@ public final class TrainingViewModel {
   }
 
   private record BoundaryPoints(float[] xy, int[] labels, List<String> classNames) {}
+
+  /** The boundary legend's class names in the window's language (a generated set's only; others are the data's own). */
+  private List<String> legendNames(BoundaryPoints points) {
+    return GeneratedClasses.inLanguage(runDataset, points.classNames(), Messages.locale());
+  }
 
   // ---- histograms --------------------------------------------------------------------------------------------------------------
 
@@ -952,11 +957,10 @@ public final class TrainingViewModel {
     @Override
     public void onRunStarted(RunStarted event) {
       run.started.set(event);
-      DatasetRef dataset = runDataset;
-      BoundaryPoints points = run.trainingSamples().map(s -> pointsOf(s, dataset)).orElse(null);
+      BoundaryPoints points = run.trainingSamples().map(TrainingViewModel::pointsOf).orElse(null);
       if (points != null) {
         boundaryPoints.set(points);
-        boundaryTarget.points(points.xy(), points.labels(), points.classNames());
+        boundaryTarget.points(points.xy(), points.labels(), legendNames(points));
       }
       executor.runOnUiThread(
           () -> {
@@ -1069,7 +1073,7 @@ public final class TrainingViewModel {
   }
 
   /** The training points of 2-D data, at most {@value #MAX_BOUNDARY_POINTS} evenly spread; {@code null} for other data. */
-  private static BoundaryPoints pointsOf(MonitorSamples samples, DatasetRef dataset) {
+  private static BoundaryPoints pointsOf(MonitorSamples samples) {
     int[] shape = samples.shape();
     if (shape.length != 1 || shape[0] != 2 || samples.size() == 0) {
       return null;
@@ -1084,7 +1088,7 @@ public final class TrainingViewModel {
       xy[2 * i + 1] = f[1];
       labels[i] = samples.label(index);
     }
-    // the legend's class names in the window's language when the run starts (generated sets only)
-    return new BoundaryPoints(xy, labels, GeneratedClasses.inLanguage(dataset, samples.classNames(), Messages.locale()));
+    return new BoundaryPoints(xy, labels, samples.classNames()); // the run's own names; see legendNames
+
   }
 }

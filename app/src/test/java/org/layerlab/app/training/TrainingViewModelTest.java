@@ -472,6 +472,46 @@ class TrainingViewModelTest {
   }
 
   @Test
+  void theBoundaryLegendNamesASpiralsArmsInTheLanguageOfTheViewShowingThem() {
+    List<String> arms = org.layerlab.runtime.data.SpiralGenerator.generate(SPIRAL).classNames();
+    job.samples = new FakeSamples(30, arms);
+    List<List<String>> legends = new ArrayList<>();
+    BoundarySink sink =
+        new BoundarySink() {
+          @Override
+          public void points(float[] xy, int[] labels, List<String> classNames) {
+            legends.add(classNames);
+          }
+
+          @Override
+          public void field(DecisionBoundary boundary) {}
+
+          @Override
+          public void clear() {}
+        };
+    vm.attachBoundary(sink);
+    job.script =
+        listener -> {
+          listener.onRunStarted(new RunStarted("r1", "run", 1, 10, 30, 30, 0));
+          return new RunEnded("r1", RunStatus.FINISHED, 1, 0.87, "done", 1);
+        };
+    vm.train();
+    assertEquals(List.of(arms), legends, "an English window, the run's own names");
+
+    org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+    try {
+      vm.attachBoundary(sink); // the monitor's view rebuilt in Chinese
+      List<String> chinese = new ArrayList<>();
+      for (int c = 0; c < arms.size(); c++) {
+        chinese.add(org.layerlab.runtime.text.RuntimeMessages.get(java.util.Locale.SIMPLIFIED_CHINESE, "generated.arm", String.valueOf(c + 1)));
+      }
+      assertEquals(chinese, legends.get(1));
+    } finally {
+      org.layerlab.app.i18n.Messages.setLocale(java.util.Locale.ENGLISH);
+    }
+  }
+
+  @Test
   void aConfusionCellShowsItsValidationSamplesWithTheirLabels() {
     // Validation samples i have label i % 3 and features (i, -i).
     job.samples = new FakeSamples(30);
@@ -610,15 +650,14 @@ class TrainingViewModelTest {
   }
 
   /** Two-feature samples: sample i has features (i, -i) and class i % 3. */
-  private record FakeSamples(int size) implements MonitorSamples {
-    @Override
-    public int[] shape() {
-      return new int[] {2};
+  private record FakeSamples(int size, List<String> classNames) implements MonitorSamples {
+    FakeSamples(int size) {
+      this(size, List.of("a", "b", "c"));
     }
 
     @Override
-    public List<String> classNames() {
-      return List.of("a", "b", "c");
+    public int[] shape() {
+      return new int[] {2};
     }
 
     @Override
