@@ -171,16 +171,19 @@ public final class MainViewModel {
    * user's project in a folder of the same name keeps its own words.
    */
   private String sampleText(String field, String own) {
-    Path dir = opened.directory().getFileName();
-    if (dir == null) {
-      return own;
-    }
-    String key = "sample." + dir + ".";
     ResourceBundle english = Messages.bundle(Locale.ENGLISH);
-    if (!english.containsKey(key + "name") || !english.getString(key + "name").equals(opened.project().name())) {
-      return own;
+    Path dir = opened.directory().getFileName();
+    String key = dir == null ? null : "sample." + dir + ".";
+    if (key == null || !english.containsKey(key + "name") || !english.getString(key + "name").equals(opened.project().name())) {
+      // not in a sample's folder: the built-in spiral (when a project could not be opened) is still the sample if it has the
+      // sample's English name and description both
+      key = english.containsKey("sample.spiral.name")
+              && english.getString("sample.spiral.name").equals(opened.project().name())
+              && english.getString("sample.spiral.description").equals(opened.project().description())
+          ? "sample.spiral."
+          : null;
     }
-    return Messages.getOrDefault(key + field, own);
+    return key == null ? own : Messages.getOrDefault(key + field, own);
   }
 
   /** Why the asked-for project could not be opened, or an empty string. */

@@ -55,9 +55,11 @@ public record OpenedProject(Project project, Path directory, String warning) {
             LayerSpec.of("dense1", LayerType.DENSE).with("units", 64).with("activation", "relu"),
             LayerSpec.of("dense2", LayerType.DENSE).with("units", 64).with("activation", "relu"),
             LayerSpec.of("output", LayerType.DENSE).with("units", 3));
+    // the sample's own English words, so that the window says them in its language as it does for the sample (MainViewModel)
+    java.util.ResourceBundle english = Messages.bundle(java.util.Locale.ENGLISH);
     return new Project(
-        "Spiral",
-        "Three interleaved spiral arms in 2-D.",
+        english.getString("sample.spiral.name"),
+        english.getString("sample.spiral.description"),
         model,
         new DatasetRef.Spiral(3, 300, 0.2, 7),
         TrainingSettings.defaults().withLearningRate(0.01).withEpochs(40));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.AppContext;
 import org.layerlab.app.MainViewModel;
+import org.layerlab.app.OpenedProject;
 import org.layerlab.app.StartupOptions;
 import org.layerlab.app.TestChooser;
 import org.layerlab.app.TestContexts;
@@ -216,6 +217,21 @@ class ProjectViewModelTest {
       ProjectFiles.write(new Project("My spiral", renamed.description(), renamed.model(), renamed.dataset(), renamed.training()), dir);
       assertTrue(vm.open(dir));
       assertEquals("My spiral", vm.main().projectName(), "a project renamed by its user is not a sample any more");
+    } finally {
+      Messages.setLocale(Locale.ENGLISH);
+    }
+  }
+
+  @Test
+  void theBuiltInSpiralShownWhenAProjectCannotBeOpenedIsNamedInTheWindowsLanguage() {
+    AppContext context = TestContexts.spiral(executor);
+    Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+    try {
+      OpenedProject fallback = OpenedProject.open(files.resolve("missing"));
+      MainViewModel main = new MainViewModel(context.withOpened(fallback, context.datasets()));
+      assertEquals(Messages.get("sample.spiral.name"), main.projectName());
+      assertEquals(Messages.get("sample.spiral.description"), main.projectDescription());
+      assertFalse(main.projectName().equals(fallback.project().name()), "translated, the project itself stays English");
     } finally {
       Messages.setLocale(Locale.ENGLISH);
     }
