@@ -27,6 +27,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -38,7 +39,7 @@ import org.layerlab.model.template.ModelTemplate;
 /**
  * The model page in three columns: the searchable palette of layer types, the model as a graph on a {@link ModelCanvas} under its
  * toolbar (undo, redo, copy, paste, delete, layout, zoom, templates) with the model's totals and problems, and a right-hand slot
- * that shows the {@link LayerSettingsForm} of the selected layer until {@link #setInspector} puts something else there.
+ * for the selected layer's property sheet and the model's summary and code ({@link #setInspector}, {@link #setDetails}).
  */
 public final class ModelEditorView extends SplitPane {
 
@@ -62,12 +63,9 @@ public final class ModelEditorView extends SplitPane {
     return canvas;
   }
 
-  /**
-   * Puts {@code node} in the right-hand column in place of the settings form (a property sheet of the selected layer, say);
-   * {@code null} brings the settings form back.
-   */
+  /** Puts {@code node} in the right-hand column (the window puts the selected layer's property sheet there); {@code null} empties it. */
   public void setInspector(Node node) {
-    inspector = node == null ? settingsForm() : node;
+    inspector = node == null ? emptySlot() : node;
     layoutRightColumn();
   }
 
@@ -312,20 +310,15 @@ public final class ModelEditorView extends SplitPane {
   private VBox createRightColumn() {
     rightColumn.setId("layerSettingsColumn");
     rightColumn.setMinWidth(200);
-    inspector = settingsForm();
+    inspector = emptySlot();
     layoutRightColumn();
     return rightColumn;
   }
 
-  private ScrollPane settingsForm() {
-    LayerSettingsForm form = new LayerSettingsForm(viewModel);
-    form.setPadding(new Insets(10));
-    ScrollPane scroll = new ScrollPane(form);
-    scroll.setFitToWidth(true);
-    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    scroll.getStyleClass().add("settings-scroll");
-    scroll.setId("inspectorSlot");
-    return scroll;
+  private static Node emptySlot() {
+    Pane slot = new Pane();
+    slot.setId("inspectorSlot");
+    return slot;
   }
 
   private void layoutRightColumn() {
