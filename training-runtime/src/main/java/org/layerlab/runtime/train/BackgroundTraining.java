@@ -64,8 +64,7 @@ public final class BackgroundTraining {
     try {
       thread.join();
     } catch (InterruptedException e) {
-      thread.interrupt();
-      Thread.currentThread().interrupt();
+      thread.interrupt(); // the caller gets the InterruptedException (its flag cleared, as Java's own waits leave it)
       throw e;
     }
     Throwable t = failure.get();

@@ -1,6 +1,7 @@
 package org.layerlab.runtime.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,7 +65,7 @@ class BackgroundTrainingTest {
               caller.interrupt();
             });
     interrupter.start();
-    boolean[] trainingInterrupted = new boolean[1];
+    java.util.concurrent.atomic.AtomicBoolean trainingInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
     assertThrows(
         InterruptedException.class,
         () ->
@@ -73,13 +74,13 @@ class BackgroundTrainingTest {
                   try {
                     Thread.sleep(10_000);
                   } catch (InterruptedException e) {
-                    trainingInterrupted[0] = true;
+                    trainingInterrupted.set(true);
                   }
                   return null;
                 }));
+    assertFalse(Thread.currentThread().isInterrupted(), "the InterruptedException was the news; the flag is clear again");
     interrupter.join();
-    Thread.interrupted(); // clear the flag the call restored
     Thread.sleep(100);
-    assertTrue(trainingInterrupted[0], "the training thread was interrupted as well");
+    assertTrue(trainingInterrupted.get(), "the training thread was interrupted as well");
   }
 }
