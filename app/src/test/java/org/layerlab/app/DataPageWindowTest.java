@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.app.check.CheckItem;
-import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.data.DatasetChoice;
 import org.layerlab.charts.boundary.DecisionBoundaryView;
 import org.layerlab.charts.samples.SampleGrid;
@@ -33,7 +32,6 @@ import org.layerlab.runtime.data.DatasetLoader;
 import org.layerlab.runtime.data.LoadedData;
 import org.layerlab.runtime.check.Severity;
 import org.layerlab.runtime.check.Topic;
-import org.layerlab.runtime.workspace.Workspace;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,16 +43,12 @@ class DataPageWindowTest {
 
   @TempDir Path home;
   private RealWindow window;
-  private FxTaskExecutor executor;
-  private Workspace workspace;
   private WorkbenchViewModel viewModel;
   private Scene scene;
 
   @Start
   void start(Stage stage) {
     window = RealWindow.open(stage, home);
-    executor = window.executor;
-    workspace = window.workspace;
     viewModel = window.viewModel;
     scene = window.scene;
   }

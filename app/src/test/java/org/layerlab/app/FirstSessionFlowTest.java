@@ -22,13 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.i18n.Messages;
 import org.layerlab.app.runs.RunRow;
 import org.layerlab.charts.scalar.ScalarChart;
 import org.layerlab.model.ModelSpec;
 import org.layerlab.runtime.events.RunStatus;
-import org.layerlab.runtime.workspace.Workspace;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -44,15 +42,11 @@ class FirstSessionFlowTest {
 
   @TempDir Path home;
   private RealWindow window;
-  private FxTaskExecutor executor;
-  private Workspace workspace;
   private WorkbenchViewModel viewModel;
 
   @Start
   void start(Stage stage) {
     window = RealWindow.open(stage, home);
-    executor = window.executor;
-    workspace = window.workspace;
     viewModel = window.viewModel;
   }
 

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.runs.RunRow;
 import org.layerlab.charts.SeriesPalette;
 import org.layerlab.charts.scalar.ScalarChart;
@@ -39,7 +38,6 @@ class MainWindowTest {
 
   @TempDir Path home;
   private RealWindow window;
-  private FxTaskExecutor executor;
   private Workspace workspace;
   private WorkbenchViewModel viewModel;
   private Scene scene;
@@ -47,7 +45,6 @@ class MainWindowTest {
   @Start
   void start(Stage stage) {
     window = RealWindow.open(stage, home);
-    executor = window.executor;
     workspace = window.workspace;
     viewModel = window.viewModel;
     scene = window.scene;

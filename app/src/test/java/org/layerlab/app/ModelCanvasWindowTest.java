@@ -20,11 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.model.ModelEditorViewModel;
 import org.layerlab.app.model.canvas.CanvasNode;
 import org.layerlab.model.LayerSpec;
-import org.layerlab.runtime.workspace.Workspace;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,16 +34,12 @@ class ModelCanvasWindowTest {
 
   @TempDir Path home;
   private RealWindow window;
-  private FxTaskExecutor executor;
-  private Workspace workspace;
   private WorkbenchViewModel viewModel;
   private Scene scene;
 
   @Start
   void start(Stage stage) {
     window = RealWindow.open(stage, home);
-    executor = window.executor;
-    workspace = window.workspace;
     viewModel = window.viewModel;
     scene = window.scene;
   }

@@ -21,12 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.app.training.TrainingViewModel;
 import org.layerlab.app.training.monitor.BoundaryPane;
 import org.layerlab.app.training.monitor.ConfusionPane;
 import org.layerlab.charts.scalar.ScalarChart;
-import org.layerlab.runtime.workspace.Workspace;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,16 +36,12 @@ class RunMonitorWindowTest {
 
   @TempDir Path home;
   private RealWindow window;
-  private FxTaskExecutor executor;
-  private Workspace workspace;
   private WorkbenchViewModel viewModel;
   private Scene scene;
 
   @Start
   void start(Stage stage) {
     window = RealWindow.open(stage, home);
-    executor = window.executor;
-    workspace = window.workspace;
     viewModel = window.viewModel;
     scene = window.scene;
   }

@@ -19,11 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.layerlab.app.concurrent.FxTaskExecutor;
 import org.layerlab.charts.scalar.ScalarChart;
 import org.layerlab.model.layer.LayerType;
 import org.layerlab.model.project.ProjectFiles;
-import org.layerlab.runtime.workspace.Workspace;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,8 +35,6 @@ class WorkbenchWindowTest {
   @TempDir Path files;
   private final TestChooser chooser = new TestChooser();
   private RealWindow window;
-  private FxTaskExecutor executor;
-  private Workspace workspace;
   private WorkbenchViewModel viewModel;
   private Stage stage;
   private Scene scene;
@@ -47,8 +43,6 @@ class WorkbenchWindowTest {
   void start(Stage stage) {
     this.stage = stage;
     window = RealWindow.open(stage, home, chooser);
-    executor = window.executor;
-    workspace = window.workspace;
     viewModel = window.viewModel;
     scene = window.scene;
   }
