@@ -126,8 +126,8 @@ public final class ModelSummary {
     return number(params) + " (" + bytes(params * LayerReport.BYTES_PER_VALUE) + ")";
   }
 
-  /** Bytes in binary units: 478.79 KiB. */
-  static String bytes(long b) {
+  /** Bytes in binary units: 478.79 KiB. The window's summary writes sizes this way too. */
+  public static String bytes(long b) {
     if (b < 1024) {
       return b + " B";
     }

@@ -2,7 +2,6 @@ package org.layerlab.app.model.inspect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -132,11 +131,11 @@ public final class ModelSummaryViewModel {
     totalsText.set(
         String.join(
             "\n",
-            Messages.get("inspect.summary.total", Messages.integer(t.total()), bytes(t.total() * LayerReport.BYTES_PER_VALUE)),
+            Messages.get("inspect.summary.total", Messages.integer(t.total()), ModelSummary.bytes(t.total() * LayerReport.BYTES_PER_VALUE)),
             Messages.get("inspect.summary.trainable", Messages.integer(t.trainable())),
             Messages.get("inspect.summary.nonTrainable", Messages.integer(t.nonTrainable())),
             Messages.get("inspect.summary.macs", Messages.integer(t.macs())),
-            Messages.get("inspect.summary.memory", bytes(t.activationBytes()), bytes(t.inputBytes()))));
+            Messages.get("inspect.summary.memory", ModelSummary.bytes(t.activationBytes()), ModelSummary.bytes(t.inputBytes()))));
     List<String> problems = new ArrayList<>();
     for (Problem p : analysis.problems()) {
       problems.add(p.layerId() == null ? p.message() : p.layerId() + ": " + p.message());
@@ -150,20 +149,5 @@ public final class ModelSummaryViewModel {
 
   private static String joinDims(DataSignature s) {
     return String.join(", ", s.sampleShape().dims().stream().map(String::valueOf).toList());
-  }
-
-  /** Bytes in binary units, as the text summary writes them: 478.79 KiB. */
-  static String bytes(long b) {
-    if (b < 1024) {
-      return b + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double v = b;
-    int u = -1;
-    while (v >= 1024 && u < units.length - 1) {
-      v /= 1024;
-      u++;
-    }
-    return String.format(Locale.ROOT, "%.2f %s", v, units[u]);
   }
 }
