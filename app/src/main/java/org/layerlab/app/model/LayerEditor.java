@@ -1,6 +1,5 @@
 package org.layerlab.app.model;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -69,7 +68,7 @@ public final class LayerEditor {
               type.settingDescription(s.name(), Messages.locale()),
               s.kind() == Setting.Kind.CHOICE ? SettingField.Editor.CHOICE : SettingField.Editor.TEXT,
               s.choices(),
-              format(spec.settings().get(s.name())));
+              Setting.text(spec.settings().get(s.name())));
       field.setProblem(s.problem(spec.settings().get(s.name()), Messages.locale()), false); // a value out of range says so from the start
       field.textProperty().addListener((obs, old, text) -> apply(s, field, text));
       fields.add(field);
@@ -156,16 +155,5 @@ public final class LayerEditor {
 
   private void updateTitle() {
     title.set(Messages.get("settings.title", spec.id(), spec.type().jsonName()));
-  }
-
-  /** A setting value as the user would type it: 64, 0.5, relu, 1, 28, 28. */
-  static String format(Object value) {
-    if (value instanceof Double d) {
-      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    }
-    return String.valueOf(value);
   }
 }

@@ -47,6 +47,7 @@ import org.layerlab.model.edit.MoveLayerEdit;
 import org.layerlab.model.edit.RemoveLayerEdit;
 import org.layerlab.model.layer.Family;
 import org.layerlab.model.layer.LayerType;
+import org.layerlab.model.layer.Setting;
 import org.layerlab.model.project.Layout;
 import org.layerlab.model.project.Layout.Position;
 import org.layerlab.model.template.ModelTemplate;
@@ -758,7 +759,7 @@ public final class ModelEditorViewModel implements CanvasCommands {
   /** The key settings of a layer in one line, such as "units 64 · activation relu". */
   static String summary(LayerSpec layer) {
     return layer.settings().entrySet().stream()
-        .map(e -> e.getKey() + " " + LayerEditor.format(e.getValue()))
+        .map(e -> e.getKey() + " " + Setting.text(e.getValue()))
         .collect(Collectors.joining(" · "));
   }
 

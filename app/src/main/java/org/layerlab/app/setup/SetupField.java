@@ -170,11 +170,7 @@ public final class SetupField {
       if (Double.isNaN(d)) {
         return "";
       }
-      return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
-    if (value instanceof List<?> list) {
-      return String.join(", ", list.stream().map(String::valueOf).toList());
-    }
-    return String.valueOf(value);
+    return org.layerlab.model.layer.Setting.text(value);
   }
 }

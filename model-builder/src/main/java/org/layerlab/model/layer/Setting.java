@@ -122,6 +122,20 @@ public record Setting(String name, Kind kind, Object defaultValue, double min, d
     }
   }
 
+  /**
+   * A value as a user types it and a form shows it: {@code 64}, {@code 0.5} (no trailing zeros, no exponent), {@code relu}, {@code
+   * 1, 28, 28} for a list.
+   */
+  public static String text(Object value) {
+    if (value instanceof Double d) {
+      return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof List<?> list) {
+      return String.join(", ", list.stream().map(String::valueOf).toList());
+    }
+    return String.valueOf(value);
+  }
+
   /** Why {@code value} is not allowed, or {@code null} when it is, in English. The value must already be normalised. */
   public String problem(Object value) {
     return problem(value, Locale.ENGLISH);

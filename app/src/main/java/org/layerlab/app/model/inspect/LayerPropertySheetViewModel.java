@@ -1,6 +1,5 @@
 package org.layerlab.app.model.inspect;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -181,7 +180,7 @@ public final class LayerPropertySheetViewModel {
               about.isEmpty() ? allowed : about + "\n" + allowed,
               s.kind() == Setting.Kind.CHOICE ? LayerProperty.Editor.CHOICE : LayerProperty.Editor.TEXT,
               s.choices(),
-              format(layer.settings().get(s.name()))));
+              Setting.text(layer.settings().get(s.name()))));
     }
     for (LayerProperty p : rows) {
       p.textProperty().addListener((obs, old, text) -> {
@@ -204,7 +203,7 @@ public final class LayerPropertySheetViewModel {
     LayerSpec layer = found.get();
     title.set(Messages.get("inspect.sheet.title", layer.id(), layer.type().jsonName()));
     for (LayerProperty p : properties) {
-      String now = p.key().equals(NAME_KEY) ? layer.id() : format(layer.settings().get(p.key()));
+      String now = p.key().equals(NAME_KEY) ? layer.id() : Setting.text(layer.settings().get(p.key()));
       boolean untouched = p.textProperty().get().trim().equals(p.modelText());
       p.setModelText(now);
       if (untouched) {
@@ -259,20 +258,9 @@ public final class LayerPropertySheetViewModel {
   private static String allowed(Setting s) {
     return switch (s.kind()) {
       case INT -> Messages.get("inspect.sheet.allowed.int", (long) s.min(), (long) s.max());
-      case DOUBLE -> Messages.get("inspect.sheet.allowed.double", format(s.min()), format(s.max()));
+      case DOUBLE -> Messages.get("inspect.sheet.allowed.double", Setting.text(s.min()), Setting.text(s.max()));
       case CHOICE -> Messages.get("inspect.sheet.allowed.choice", String.join(", ", s.choices()));
       case INT_LIST -> Messages.get("inspect.sheet.allowed.list", (long) s.min(), (long) s.max());
     };
-  }
-
-  /** A value as the user would type it: 64, 0.5, relu, 1, 28, 28. */
-  static String format(Object value) {
-    if (value instanceof Double d) {
-      return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    }
-    return String.valueOf(value);
   }
 }
