@@ -24,12 +24,8 @@ public final class BoundaryPane extends StackPane {
   public BoundaryPane(TrainingViewModel viewModel) {
     setId("boundaryPane");
     view.setId("boundaryView");
-    Label hint = new Label();
+    Label hint = MonitorSupport.chartHint("", 420);
     hint.setId("boundaryHint");
-    hint.getStyleClass().add("chart-hint");
-    hint.setWrapText(true);
-    hint.setMaxWidth(420);
-    hint.setMouseTransparent(true);
     Runnable updateHint =
         () -> {
           boolean available = viewModel.boundaryAvailableProperty().get();

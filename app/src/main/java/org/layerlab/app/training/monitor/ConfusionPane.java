@@ -39,11 +39,7 @@ public final class ConfusionPane extends SplitPane {
     relabel(matrix, ConfusionMatrixView.COUNTS_ID, Messages.get("monitor.confusion.counts"));
     relabel(matrix, ConfusionMatrixView.ROW_ID, Messages.get("monitor.confusion.rowShares"));
     matrix.setOnCellClicked(cell -> viewModel.selectCell(cell.trueClass(), cell.predictedClass()));
-    Label hint = new Label(Messages.get("monitor.confusion.hint"));
-    hint.getStyleClass().add("chart-hint");
-    hint.setWrapText(true);
-    hint.setMaxWidth(360);
-    hint.setMouseTransparent(true);
+    Label hint = MonitorSupport.chartHint(Messages.get("monitor.confusion.hint"), 360);
     hint.visibleProperty().bind(viewModel.confusionProperty().isNull());
     StackPane left = new StackPane(matrix, hint);
 

@@ -148,11 +148,7 @@ public final class CurvesPane extends BorderPane {
 
   /** The chart with a line over it that says what will appear, until the first run draws. */
   private StackPane withHint(ScalarChart chart, String text) {
-    Label hint = new Label(text);
-    hint.getStyleClass().add("chart-hint");
-    hint.setWrapText(true);
-    hint.setMaxWidth(380);
-    hint.setMouseTransparent(true);
+    Label hint = MonitorSupport.chartHint(text, 380);
     hint.visibleProperty().bind(viewModel.curvesEmptyProperty());
     return new StackPane(chart, hint);
   }

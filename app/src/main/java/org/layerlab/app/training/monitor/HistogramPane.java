@@ -40,12 +40,8 @@ public final class HistogramPane extends BorderPane {
     bar.setPadding(new Insets(4));
     bar.getStyleClass().add("monitor-toolbar");
 
-    Label hint = new Label();
+    Label hint = MonitorSupport.chartHint("", 420);
     hint.setId("histogramHint");
-    hint.getStyleClass().add("chart-hint");
-    hint.setWrapText(true);
-    hint.setMaxWidth(420);
-    hint.setMouseTransparent(true);
     Runnable updateHint =
         () -> {
           hint.setText(
