@@ -82,27 +82,37 @@ public final class BackgroundTraining {
    * no-op returning false elsewhere or when the C library cannot be loaded.
    */
   public static boolean lowerPriorityOfThisThread() {
-    if (!Platform.isLinux() || NICENESS == 0) {
+    C c = NICENESS == 0 ? null : libc();
+    if (c == null) {
       return false;
     }
-    try {
-      C c = Native.load("c", C.class);
-      int now = c.getpriority(PRIO_PROCESS, 0); // who 0: on Linux the calling thread, not the whole process
-      return c.setpriority(PRIO_PROCESS, 0, Math.min(19, now + NICENESS)) == 0;
-    } catch (UnsatisfiedLinkError | RuntimeException e) {
-      return false;
-    }
+    int now = c.getpriority(PRIO_PROCESS, 0); // who 0: on Linux the calling thread, not the whole process
+    return c.setpriority(PRIO_PROCESS, 0, Math.min(19, now + NICENESS)) == 0;
   }
 
   /** The calling thread's nice value, or 0 where it cannot be read. For tests and diagnostics. */
   public static int nicenessOfThisThread() {
-    if (!Platform.isLinux()) {
-      return 0;
-    }
-    try {
-      return Native.load("c", C.class).getpriority(PRIO_PROCESS, 0);
-    } catch (UnsatisfiedLinkError | RuntimeException e) {
-      return 0;
+    C c = libc();
+    return c == null ? 0 : c.getpriority(PRIO_PROCESS, 0);
+  }
+
+  /** The C library, loaded once; null off Linux or when it cannot be loaded. */
+  private static C libc() {
+    return Libc.INSTANCE;
+  }
+
+  private static final class Libc {
+    static final C INSTANCE = load();
+
+    private static C load() {
+      if (!Platform.isLinux()) {
+        return null;
+      }
+      try {
+        return Native.load("c", C.class);
+      } catch (UnsatisfiedLinkError | RuntimeException e) {
+        return null;
+      }
     }
   }
 }
